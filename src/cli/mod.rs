@@ -1,0 +1,131 @@
+//! The command line: one file per command. Help texts are Vietnamese.
+
+mod build;
+mod check;
+mod report;
+
+use crate::diagnostic::Lang;
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const HELP_TEMPLATE: &str = "\
+{about-with-newline}
+Cách dùng: {usage}
+
+{before-help}Lệnh:
+{subcommands}
+{positionals}
+Tùy chọn:
+{options}{after-help}";
+
+const SUB_TEMPLATE: &str = "\
+{about-with-newline}
+Cách dùng: {usage}
+
+Đối số:
+{positionals}
+
+Tùy chọn:
+{options}{after-help}";
+
+const EXAMPLES: &str = "\
+Ví dụ:
+  vanban check fixtures/quang-binh-2022        kiểm tra dữ liệu một chu kỳ
+  vanban check fixtures/quang-binh-2022 --format json
+  vanban build fixtures/quang-binh-2022 -o out  kiểm tra rồi xuất văn bản
+  vanban build                                  xuất ví dụ có sẵn (Quảng Bình 2022) vào ./out
+
+Mã thoát: 0 thành công (có thể có cảnh báo); 1 dữ liệu vi phạm quy định (không ghi gì);
+2 không đọc được dữ liệu hoặc sai dòng lệnh (không ghi gì).";
+
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "vanban — soạn văn bản Đảng (công văn, báo cáo, biên bản) từ dữ liệu YAML của một đợt kiểm điểm, đánh giá, xếp loại",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Lệnh",
+    after_help = EXAMPLES,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// Options every command takes.
+#[derive(Args, Clone, Copy)]
+pub struct Common {
+    /// Ngôn ngữ của thông báo: vi (mặc định) hoặc en
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "vi",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    lang: Lang,
+    /// Dạng in chẩn đoán: text (mặc định) hoặc json (ra stdout, cho chương trình khác)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "text",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    format: Format,
+    /// In trợ giúp
+    #[arg(short, long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// In phiên bản
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Đọc và kiểm tra dữ liệu chu kỳ theo các quy định; không ghi tệp nào
+    #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
+    Check {
+        /// Thư mục chu kỳ (chứa cycle.yaml) hoặc đường dẫn tới cycle.yaml
+        cycle: PathBuf,
+    },
+    /// Kiểm tra rồi xuất mọi văn bản (DOCX và Markdown); không có CYCLE thì dùng ví dụ có sẵn
+    #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
+    Build {
+        /// Thư mục chu kỳ; bỏ trống để dùng ví dụ có sẵn (Quảng Bình 2022)
+        cycle: Option<PathBuf>,
+        /// Thư mục xuất (mặc định ./out)
+        #[arg(short, long, default_value = "out", hide_default_value = true)]
+        output: PathBuf,
+    },
+}
+
+/// Parses the command line and runs the command.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match cli.command {
+        Command::Check { cycle } => check::run(&cycle, cli.common),
+        Command::Build { cycle, output } => build::run(cycle.as_deref(), &output, cli.common),
+    };
+    ExitCode::from(code)
+}

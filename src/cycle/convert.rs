@@ -1,0 +1,248 @@
+//! Raw YAML structs → the checked model. Each value is checked once here;
+//! problems are collected (not stopped at the first) as input diagnostics.
+
+use super::model::{self as m, FileId, Sources};
+use super::raw;
+use crate::diagnostic::{Code, Diagnostic, Message};
+use chrono::NaiveDate;
+
+/// Collects conversion problems against one source file.
+pub struct Converter<'a> {
+    pub sources: &'a Sources,
+    pub file: FileId,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> Converter<'a> {
+    pub fn new(sources: &'a Sources, file: FileId) -> Self {
+        Converter {
+            sources,
+            file,
+            problems: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, path: &str, message: Message) {
+        let place = self.sources.place(self.file, path);
+        self.problems
+            .push(Diagnostic::error(Code::InputValue, place, message));
+    }
+
+    /// A `YYYY-MM-DD` date. On error, records it and returns a stand-in so
+    /// conversion can go on and report every bad value at once.
+    pub fn date(&mut self, path: &str, text: &str) -> NaiveDate {
+        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(date) => date,
+            Err(_) => {
+                self.problem(
+                    path,
+                    Message::new(
+                        format!(
+                            "ngày không hợp lệ `{text}` (cần dạng NNNN-TT-NN, ví dụ 2022-11-12)"
+                        ),
+                        format!("invalid date `{text}` (expected YYYY-MM-DD, e.g. 2022-11-12)"),
+                    ),
+                );
+                NaiveDate::default()
+            }
+        }
+    }
+
+    fn opt_date(&mut self, path: &str, text: &Option<String>) -> Option<NaiveDate> {
+        text.as_ref().map(|t| self.date(path, t))
+    }
+
+    /// A branch id: ASCII slug `[a-z0-9-]+`, safe as a file name everywhere.
+    pub fn branch_id(&mut self, path: &str, id: &str) -> String {
+        if let Err(why) = check_slug(id) {
+            self.problem(
+                path,
+                Message::new(
+                    format!("mã chi bộ `{id}` không hợp lệ: {}", why.vi),
+                    format!("invalid branch id `{id}`: {}", why.en),
+                ),
+            );
+        }
+        id.to_string()
+    }
+
+    fn text(&mut self, path: &str, value: String) -> String {
+        if value.trim().is_empty() {
+            self.problem(
+                path,
+                Message::new("giá trị không được để trống", "the value must not be empty"),
+            );
+        }
+        value
+    }
+}
+
+const RESERVED_NAMES: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+fn check_slug(id: &str) -> Result<(), Message> {
+    let charset_ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !charset_ok {
+        return Err(Message::new(
+            "chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (a-z, 0-9, -)",
+            "use only lower-case ASCII letters, digits and hyphens (a-z, 0-9, -)",
+        ));
+    }
+    if RESERVED_NAMES.contains(&id) {
+        return Err(Message::new(
+            "trùng tên thiết bị dành riêng của Windows",
+            "it is a reserved device name on Windows",
+        ));
+    }
+    Ok(())
+}
+
+pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
+    let holidays = raw
+        .holidays
+        .iter()
+        .enumerate()
+        .map(|(i, d)| c.date(&format!("holidays[{i}]"), d))
+        .collect();
+    let references = raw
+        .references
+        .into_iter()
+        .map(|(key, r)| {
+            let reference = reference(c, &key, r);
+            (key, reference)
+        })
+        .collect();
+    m::Cycle {
+        dir: Default::default(),
+        schema: raw.schema,
+        year: raw.year,
+        rules: raw.rules,
+        options: raw.rule_options,
+        holidays,
+        place: c.text("place", raw.place),
+        issuer: issuer(c, raw.issuer),
+        superior: raw.superior,
+        references,
+        schedule: schedule(c, raw.schedule),
+        directive: directive(c, raw.directive),
+        report: raw.report.map(|r| m::ReportMeta {
+            number: r.number,
+            date: c.date("report.date", &r.date),
+        }),
+        branches: raw
+            .branches
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| branch(c, i, b))
+            .collect(),
+        results: Default::default(),
+        votes: None,
+        sources: Default::default(),
+    }
+}
+
+fn issuer(c: &mut Converter, r: raw::Issuer) -> m::Issuer {
+    m::Issuer {
+        superior: c.text("issuer.superior", r.superior),
+        name: c.text("issuer.name", r.name),
+        symbol: c.text("issuer.symbol", r.symbol),
+        committee: c.text("issuer.committee", r.committee),
+        office: c.text("issuer.office", r.office),
+        archive: c.text("issuer.archive", r.archive),
+        secretary: c.text("issuer.secretary", r.secretary),
+        signer_title: r.signer_title,
+    }
+}
+
+fn reference(c: &mut Converter, key: &str, r: raw::Reference) -> m::Reference {
+    m::Reference {
+        number: r.number,
+        date: c.opt_date(&format!("references.{key}.date"), &r.date),
+        by: r.by,
+        about: r.about,
+        kind: r.kind,
+        renew: r.renew,
+    }
+}
+
+fn schedule(c: &mut Converter, r: raw::Schedule) -> m::Schedule {
+    m::Schedule {
+        branch_report_due: c.date("schedule.branch_report_due", &r.branch_report_due),
+        issuer_report_due: c.date("schedule.issuer_report_due", &r.issuer_report_due),
+        year_end_summary: c.opt_date("schedule.year_end_summary", &r.year_end_summary),
+    }
+}
+
+fn directive(c: &mut Converter, r: raw::Directive) -> m::Directive {
+    m::Directive {
+        number: r.number,
+        date: c.date("directive.date", &r.date),
+        subject: c.text("directive.subject", r.subject),
+        to: r.to,
+        copies: r.copies,
+        basis: r.basis,
+        implement: r.implement,
+        linked: r.linked,
+        vote_rule: r.vote_rule,
+        attachments: r.attachments,
+    }
+}
+
+fn branch(c: &mut Converter, i: usize, r: raw::Branch) -> m::Branch {
+    m::Branch {
+        id: c.branch_id(&format!("branches[{i}].id"), &r.id),
+        name: c.text(&format!("branches[{i}].name"), r.name),
+        secretary: c.text(&format!("branches[{i}].secretary"), r.secretary),
+        members: r.members,
+        roster: r.roster,
+    }
+}
+
+pub fn results(c: &mut Converter, r: raw::Results) -> m::Results {
+    m::Results {
+        file: c.file,
+        branch: r.branch,
+        meeting: m::Meeting {
+            date: c.date("meeting.date", &r.meeting.date),
+            place: r.meeting.place,
+            chair: r.meeting.chair,
+            clerk: r.meeting.clerk,
+            guests: r.meeting.guests,
+            absent: r.meeting.absent,
+        },
+        collective: r.collective,
+        members: r.members,
+    }
+}
+
+pub fn votes(c: &mut Converter, r: raw::Votes) -> m::Votes {
+    m::Votes {
+        file: c.file,
+        date: c.date("date", &r.date),
+        place: r.place,
+        board: r.board,
+        convened: r.convened,
+        present: r.present,
+        ballots: r.ballots,
+        people: r.people,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(check_slug("tong-hop").is_ok());
+        assert!(check_slug("chi-bo-2").is_ok());
+        for bad in ["", "..", "a/b", "Tong", "tổng", "con", "a b"] {
+            assert!(check_slug(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Loading a cycle directory: `cycle.yaml`, `results/*.yaml`, `votes.yaml`.
+//! Parse strictly, then convert once into the checked model.
+
+mod convert;
+pub mod model;
+mod raw;
+pub mod source;
+mod yaml_error;
+
+pub use model::*;
+
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use convert::Converter;
+use serde::de::DeserializeOwned;
+use source::SourceFile;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A loaded cycle and the warnings found while loading it.
+pub struct Loaded {
+    pub cycle: Cycle,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a cycle could not be loaded: every input problem found (errors of the
+/// input class, exit code 2) and any warnings, with the files read so far.
+pub struct Failed {
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+}
+
+/// Loads a cycle directory, or the directory of a given `cycle.yaml`.
+pub fn load(path: &Path) -> Result<Loaded, Failed> {
+    let (dir, cycle_file) = locate(path).map_err(|d| Failed {
+        diagnostics: vec![d],
+        sources: Sources::default(),
+    })?;
+    let mut sources = Sources::default();
+    let mut diags = Vec::new();
+    let Some(raw) = parse::<raw::Cycle>(&cycle_file, &mut sources, &mut diags) else {
+        return Err(Failed {
+            diagnostics: diags,
+            sources,
+        });
+    };
+    let mut conv = Converter::new(&sources, FileId::CYCLE);
+    let mut cycle = convert::cycle(&mut conv, raw);
+    diags.append(&mut conv.problems);
+    diags.extend(duplicate_branches(&cycle));
+    let results = load_results(&dir, &cycle, &mut sources, &mut diags);
+    let votes = load_votes(&dir, &mut sources, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Failed {
+            diagnostics: diags,
+            sources,
+        });
+    }
+    cycle.dir = dir;
+    cycle.results = results;
+    cycle.votes = votes;
+    cycle.sources = sources;
+    Ok(Loaded {
+        cycle,
+        warnings: diags,
+    })
+}
+
+/// The cycle directory and its `cycle.yaml`.
+fn locate(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
+    if path.is_dir() {
+        return Ok((path.to_path_buf(), path.join("cycle.yaml")));
+    }
+    if path.is_file() {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        return Ok((dir, path.to_path_buf()));
+    }
+    Err(Diagnostic::error(
+        Code::InputRead,
+        Place::file(path),
+        Message::new(
+            "không tìm thấy thư mục chu kỳ (hoặc tệp cycle.yaml)",
+            "cycle directory (or cycle.yaml) not found",
+        ),
+    ))
+}
+
+/// Reads and parses one file into `T`, registering it in `sources`.
+fn parse<T: DeserializeOwned>(
+    file: &Path,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let (source, mut warnings) = match SourceFile::read(file) {
+        Ok(read) => read,
+        Err(e) => {
+            diags.push(e);
+            return None;
+        }
+    };
+    diags.append(&mut warnings);
+    let parsed = yaml_serde::from_str::<T>(&source.text)
+        .map_err(|e| yaml_error::diagnostic(file, &source.text, &e));
+    sources.add(source);
+    parsed.map_err(|d| diags.push(d)).ok()
+}
+
+fn duplicate_branches(cycle: &Cycle) -> Vec<Diagnostic> {
+    let mut seen = BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, b) in cycle.branches.iter().enumerate() {
+        if let Some(first) = seen.insert(b.id.as_str(), i) {
+            out.push(Diagnostic::error(
+                Code::BranchDuplicate,
+                cycle.place(&format!("branches[{i}].id")),
+                Message::new(
+                    format!(
+                        "mã chi bộ `{}` bị trùng (đã dùng ở branches[{first}])",
+                        b.id
+                    ),
+                    format!(
+                        "duplicate branch id `{}` (already used at branches[{first}])",
+                        b.id
+                    ),
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// `results/*.yaml`, in file-name order; each must name an existing branch.
+fn load_results(
+    dir: &Path,
+    cycle: &Cycle,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Results> {
+    let mut out = BTreeMap::new();
+    for file in yaml_files(&dir.join("results"), diags) {
+        let Some(raw) = parse::<raw::Results>(&file, sources, diags) else {
+            continue;
+        };
+        let id = FileId(sources.files.len() - 1);
+        let mut conv = Converter::new(sources, id);
+        let results = convert::results(&mut conv, raw);
+        diags.append(&mut conv.problems);
+        if let Some(d) = results_mismatch(&file, &results, cycle, sources, id) {
+            diags.push(d);
+            continue;
+        }
+        out.insert(results.branch.clone(), results);
+    }
+    out
+}
+
+/// The results file must be `results/<id>.yaml` for a branch of the cycle.
+fn results_mismatch(
+    file: &Path,
+    results: &Results,
+    cycle: &Cycle,
+    sources: &Sources,
+    id: FileId,
+) -> Option<Diagnostic> {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let place = sources.place(id, "branch");
+    let message = if cycle.branch(&results.branch).is_none() {
+        Message::new(
+            format!(
+                "kết quả của chi bộ `{}` không có trong branches của cycle.yaml",
+                results.branch
+            ),
+            format!(
+                "results for branch `{}`, which cycle.yaml does not list",
+                results.branch
+            ),
+        )
+    } else if stem != results.branch {
+        Message::new(
+            format!(
+                "tệp phải mang tên `results/{}.yaml` theo mã chi bộ",
+                results.branch
+            ),
+            format!("the file must be named `results/{}.yaml`", results.branch),
+        )
+    } else {
+        return None;
+    };
+    Some(Diagnostic::error(
+        Code::ResultsUnknownBranch,
+        place,
+        message,
+    ))
+}
+
+fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                Code::InputRead,
+                Place::file(dir),
+                Message::new(
+                    format!("không đọc được thư mục: {e}"),
+                    format!("cannot read the folder: {e}"),
+                ),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    files
+}
+
+fn load_votes(dir: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Option<Votes> {
+    let file = dir.join("votes.yaml");
+    if !file.exists() {
+        return None;
+    }
+    let raw = parse::<raw::Votes>(&file, sources, diags)?;
+    let mut conv = Converter::new(sources, FileId(sources.files.len() - 1));
+    let votes = convert::votes(&mut conv, raw);
+    diags.append(&mut conv.problems);
+    Some(votes)
+}

@@ -1,0 +1,442 @@
+//! The checked cycle: every value typed and validated once, by `convert`.
+//! Later stages (rules, rendering) only ever see these types.
+
+use super::source::SourceFile;
+use crate::diagnostic::Place;
+use chrono::NaiveDate;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Cycle {
+    /// The cycle directory.
+    pub dir: PathBuf,
+    pub schema: u32,
+    pub year: i32,
+    pub rules: RuleSet,
+    pub options: RuleOptions,
+    pub holidays: Vec<NaiveDate>,
+    pub place: String,
+    pub issuer: Issuer,
+    pub superior: Superior,
+    pub references: IndexMap<String, Reference>,
+    pub schedule: Schedule,
+    pub directive: Directive,
+    pub report: Option<ReportMeta>,
+    pub branches: Vec<Branch>,
+    /// Results by branch id, for the branches that reported.
+    pub results: BTreeMap<String, Results>,
+    pub votes: Option<Votes>,
+    pub sources: Sources,
+}
+
+/// Rule sets (rules.md): the regulations change, so rules are versioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RuleSet {
+    #[serde(rename = "qd132-2018")]
+    Qd132_2018,
+    #[serde(rename = "qd124-2023")]
+    Qd124_2023,
+    #[serde(rename = "qd366-2025")]
+    Qd366_2025,
+}
+
+impl RuleSet {
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleSet::Qd132_2018 => "qd132-2018",
+            RuleSet::Qd124_2023 => "qd124-2023",
+            RuleSet::Qd366_2025 => "qd366-2025",
+        }
+    }
+
+    /// The review years each set applies to (rules.md).
+    pub fn years(self) -> std::ops::RangeInclusive<i32> {
+        match self {
+            RuleSet::Qd132_2018 => 2018..=2022,
+            RuleSet::Qd124_2023 => 2023..=2024,
+            RuleSet::Qd366_2025 => 2025..=i32::MAX,
+        }
+    }
+
+    pub fn for_year(year: i32) -> Option<RuleSet> {
+        [
+            RuleSet::Qd132_2018,
+            RuleSet::Qd124_2023,
+            RuleSet::Qd366_2025,
+        ]
+        .into_iter()
+        .find(|set| set.years().contains(&year))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuotaBase {
+    /// The literal text: the count of those rated HTTNV.
+    #[default]
+    RatedGood,
+    /// HTTNV plus HTXSNV.
+    RatedGoodOrBetter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuotaRounding {
+    #[default]
+    Floor,
+    Nearest,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoteBase {
+    #[default]
+    Returned,
+    Valid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RuleOptions {
+    pub quota_percent: u32,
+    pub quota_base: QuotaBase,
+    pub quota_rounding: QuotaRounding,
+    pub vote_base: VoteBase,
+}
+
+impl Default for RuleOptions {
+    fn default() -> Self {
+        RuleOptions {
+            quota_percent: 20,
+            quota_base: QuotaBase::RatedGood,
+            quota_rounding: QuotaRounding::Floor,
+            vote_base: VoteBase::Returned,
+        }
+    }
+}
+
+/// The four levels, ordered from lowest to highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Rating {
+    #[serde(rename = "KHTNV")]
+    Khtnv,
+    #[serde(rename = "HTNV")]
+    Htnv,
+    #[serde(rename = "HTTNV")]
+    Httnv,
+    #[serde(rename = "HTXSNV")]
+    Htxsnv,
+}
+
+impl Rating {
+    /// Highest first, as documents list them.
+    pub const ALL: [Rating; 4] = [Rating::Htxsnv, Rating::Httnv, Rating::Htnv, Rating::Khtnv];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rating::Htxsnv => "HTXSNV",
+            Rating::Httnv => "HTTNV",
+            Rating::Htnv => "HTNV",
+            Rating::Khtnv => "KHTNV",
+        }
+    }
+
+    pub fn full_name(self) -> &'static str {
+        match self {
+            Rating::Htxsnv => "Hoàn thành xuất sắc nhiệm vụ",
+            Rating::Httnv => "Hoàn thành tốt nhiệm vụ",
+            Rating::Htnv => "Hoàn thành nhiệm vụ",
+            Rating::Khtnv => "Không hoàn thành nhiệm vụ",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    BiThu,
+    PhoBiThu,
+    ChiUyVien,
+    #[default]
+    DangVien,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Renew {
+    Yearly,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Issuer {
+    pub superior: String,
+    pub name: String,
+    pub symbol: String,
+    pub committee: String,
+    pub office: String,
+    pub archive: String,
+    pub secretary: String,
+    pub signer_title: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Superior {
+    pub name: String,
+    pub short: String,
+    pub symbol: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reference {
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub by: String,
+    pub about: Option<String>,
+    pub kind: Option<String>,
+    pub renew: Option<Renew>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Schedule {
+    pub branch_report_due: NaiveDate,
+    pub issuer_report_due: NaiveDate,
+    pub year_end_summary: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Directive {
+    pub number: u32,
+    pub date: NaiveDate,
+    pub subject: String,
+    pub to: Vec<String>,
+    pub copies: Vec<String>,
+    pub basis: Vec<String>,
+    pub implement: Vec<String>,
+    pub linked: Vec<String>,
+    pub vote_rule: Option<String>,
+    pub attachments: Vec<String>,
+}
+
+impl Directive {
+    /// Every reference key the directive cites, with the field naming it.
+    pub fn cited(&self) -> Vec<(String, &str)> {
+        let roles = [
+            ("basis", &self.basis),
+            ("implement", &self.implement),
+            ("linked", &self.linked),
+            ("attachments", &self.attachments),
+        ];
+        let mut out: Vec<(String, &str)> = roles
+            .into_iter()
+            .flat_map(|(role, keys)| {
+                keys.iter()
+                    .enumerate()
+                    .map(move |(i, k)| (format!("directive.{role}[{i}]"), k.as_str()))
+            })
+            .collect();
+        if let Some(key) = &self.vote_rule {
+            out.push(("directive.vote_rule".to_string(), key));
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ReportMeta {
+    pub number: u32,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Branch {
+    pub id: String,
+    pub name: String,
+    pub secretary: String,
+    pub members: u32,
+    pub roster: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    /// Index into `Sources::files`.
+    #[serde(skip)]
+    pub file: FileId,
+    pub branch: String,
+    pub meeting: Meeting,
+    pub collective: Collective,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    pub date: NaiveDate,
+    pub place: String,
+    pub chair: String,
+    pub clerk: String,
+    pub guests: Vec<String>,
+    pub absent: Vec<Absence>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    pub name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collective {
+    pub rating: Rating,
+    #[serde(default)]
+    pub score: Option<u32>,
+    #[serde(default)]
+    pub achievements: Option<String>,
+    #[serde(default)]
+    pub strengths: Option<String>,
+    #[serde(default)]
+    pub shortcomings: Option<String>,
+    #[serde(default)]
+    pub remedies: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub name: String,
+    #[serde(default)]
+    pub role: Role,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+    #[serde(default)]
+    pub not_rated: Option<String>,
+    #[serde(default)]
+    pub achievements: Option<String>,
+    #[serde(default)]
+    pub discipline: Option<String>,
+    #[serde(default)]
+    pub self_remedied: bool,
+    #[serde(default)]
+    pub sick_leave_months: Option<u32>,
+    #[serde(default)]
+    pub score: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Votes {
+    #[serde(skip)]
+    pub file: FileId,
+    pub date: NaiveDate,
+    pub place: String,
+    pub board: Vec<BoardMember>,
+    pub convened: u32,
+    pub present: u32,
+    pub ballots: Ballots,
+    pub people: Vec<VotePerson>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardMember {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ballots {
+    pub issued: u32,
+    pub returned: u32,
+    pub valid: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VotePerson {
+    pub name: String,
+    pub position: String,
+    pub high: u32,
+    pub trust: u32,
+    pub low: u32,
+}
+
+/// Index of a loaded file in `Sources`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FileId(pub usize);
+
+impl FileId {
+    pub const CYCLE: FileId = FileId(0);
+}
+
+/// Every file the cycle was loaded from, for places and snippets.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() - 1)
+    }
+
+    /// The place of `path` in file `id`.
+    pub fn place(&self, id: FileId, path: &str) -> Place {
+        match self.files.get(id.0) {
+            Some(file) => file.place(path),
+            None => Place {
+                path: path.to_string(),
+                ..Place::default()
+            },
+        }
+    }
+
+    pub fn text_of(&self, file: &std::path::Path) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|f| f.path == file)
+            .map(|f| f.text.as_str())
+    }
+}
+
+impl Cycle {
+    pub fn place(&self, path: &str) -> Place {
+        self.sources.place(FileId::CYCLE, path)
+    }
+
+    pub fn branch(&self, id: &str) -> Option<&Branch> {
+        self.branches.iter().find(|b| b.id == id)
+    }
+
+    /// Index of a branch in `branches` (for field paths).
+    pub fn branch_index(&self, id: &str) -> Option<usize> {
+        self.branches.iter().position(|b| b.id == id)
+    }
+}
+
+/// A Party document number `<n>-<TYPE>/<BODY>` split in its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocNumber<'a> {
+    pub n: &'a str,
+    pub kind: &'a str,
+    pub body: &'a str,
+}
+
+impl<'a> DocNumber<'a> {
+    /// Parses `94-CV/ĐUVP`; `None` if it is not of that form.
+    pub fn parse(text: &'a str) -> Option<DocNumber<'a>> {
+        let (n, rest) = text.split_once('-')?;
+        let (kind, body) = rest.split_once('/')?;
+        let ok = !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && !kind.is_empty()
+            && kind.chars().all(char::is_alphabetic)
+            && !body.is_empty()
+            && !body.chars().any(char::is_whitespace);
+        ok.then_some(DocNumber { n, kind, body })
+    }
+}

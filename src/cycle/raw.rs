@@ -1,0 +1,145 @@
+//! The YAML files as written (cycle-format.md), parsed strictly: every struct
+//! rejects unknown keys. Closed sets (ratings, roles, options) are enums here;
+//! dates and ids stay strings until `convert` checks them once.
+
+pub use super::model::{Absence, Ballots, BoardMember, Collective, Member, Superior, VotePerson};
+use super::model::{Renew, RuleOptions, RuleSet};
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cycle {
+    pub schema: u32,
+    pub year: i32,
+    pub rules: RuleSet,
+    #[serde(default)]
+    pub rule_options: RuleOptions,
+    #[serde(default)]
+    pub holidays: Vec<String>,
+    pub place: String,
+    pub issuer: Issuer,
+    pub superior: Superior,
+    #[serde(default)]
+    pub references: IndexMap<String, Reference>,
+    pub schedule: Schedule,
+    pub directive: Directive,
+    #[serde(default)]
+    pub report: Option<Report>,
+    pub branches: Vec<Branch>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    pub superior: String,
+    pub name: String,
+    pub symbol: String,
+    pub committee: String,
+    pub office: String,
+    pub archive: String,
+    pub secretary: String,
+    #[serde(default)]
+    pub signer_title: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub by: String,
+    #[serde(default)]
+    pub about: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub renew: Option<Renew>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    pub branch_report_due: String,
+    pub issuer_report_due: String,
+    #[serde(default)]
+    pub year_end_summary: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Directive {
+    pub number: u32,
+    pub date: String,
+    pub subject: String,
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub copies: Vec<String>,
+    #[serde(default)]
+    pub basis: Vec<String>,
+    #[serde(default)]
+    pub implement: Vec<String>,
+    #[serde(default)]
+    pub linked: Vec<String>,
+    #[serde(default)]
+    pub vote_rule: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub number: u32,
+    pub date: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    pub id: String,
+    pub name: String,
+    pub secretary: String,
+    pub members: u32,
+    #[serde(default)]
+    pub roster: Vec<String>,
+}
+
+/// `results/<branch-id>.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Results {
+    pub branch: String,
+    pub meeting: Meeting,
+    pub collective: Collective,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub date: String,
+    pub place: String,
+    pub chair: String,
+    pub clerk: String,
+    #[serde(default)]
+    pub guests: Vec<String>,
+    /// Extension: members absent from the meeting, with the reason.
+    #[serde(default)]
+    pub absent: Vec<Absence>,
+}
+
+/// `votes.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    pub date: String,
+    pub place: String,
+    pub board: Vec<BoardMember>,
+    pub convened: u32,
+    pub present: u32,
+    pub ballots: Ballots,
+    pub people: Vec<VotePerson>,
+}
