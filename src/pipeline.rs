@@ -1,40 +1,112 @@
-//! load → check: what `check` prints and what `build` requires before writing.
+//! load → check → render → write. `check` runs every stage but the last, so
+//! it reports template and text problems too; `build` writes only when no
+//! stage found an error, and then atomically.
 
 use crate::cycle::{self, Cycle, Sources};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::output::Staging;
+use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The outcome of loading and checking a cycle.
-pub struct Checked {
-    /// The cycle, when it could be read (it may still break rules).
-    pub cycle: Option<Cycle>,
+/// The outcome of a run: diagnostics, the files read (for snippets), and
+/// what was written.
+pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
-    /// Files read, for snippets (the cycle's own when it loaded).
     pub sources: Sources,
+    /// Files written (relative to OUT); empty for `check` or on error.
+    pub written: Vec<PathBuf>,
 }
 
-impl Checked {
+impl Outcome {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
 
-pub fn check(path: &Path) -> Checked {
-    match cycle::load(path) {
-        Err(failed) => Checked {
-            cycle: None,
-            diagnostics: failed.diagnostics,
-            sources: failed.sources,
-        },
-        Ok(loaded) => {
-            let mut diagnostics = loaded.warnings;
-            diagnostics.extend(rules::check(&loaded.cycle));
-            Checked {
-                sources: loaded.cycle.sources.clone(),
-                cycle: Some(loaded.cycle),
-                diagnostics,
-            }
+/// Loads, checks and renders in memory; writes nothing.
+pub fn check(path: &Path) -> Outcome {
+    run(path, None)
+}
+
+/// As `check`, then writes every document into `out` when nothing failed.
+pub fn build(path: &Path, out: &Path) -> Outcome {
+    run(path, Some(out))
+}
+
+fn run(path: &Path, out: Option<&Path>) -> Outcome {
+    let loaded = match cycle::load(path) {
+        Ok(loaded) => loaded,
+        Err(failed) => {
+            return Outcome {
+                diagnostics: failed.diagnostics,
+                sources: failed.sources,
+                written: Vec::new(),
+            };
+        }
+    };
+    let cycle = loaded.cycle;
+    let mut diagnostics = loaded.warnings;
+    diagnostics.extend(rules::check(&cycle));
+    let mut written = Vec::new();
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        match render_and_write(&cycle, out, &mut diagnostics) {
+            Ok(files) => written = files,
+            Err(e) => diagnostics.push(e),
         }
     }
+    Outcome {
+        diagnostics,
+        sources: cycle.sources,
+        written,
+    }
+}
+
+/// Renders every document, checks its text, and (for a build) stages its
+/// files; commits only when no error was found.
+fn render_and_write(
+    cycle: &Cycle,
+    out: Option<&Path>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    let layout = Layout::default();
+    let engine = Engine::new(&cycle.dir)?;
+    let mut staging = out
+        .map(Staging::new)
+        .transpose()
+        .map_err(|e| io_error(out, &e))?;
+    let mut written = Vec::new();
+    for output in render::documents(cycle, &engine, &layout)? {
+        let files = render::files(&output, &layout)?;
+        let md_path = output.stem.with_extension("md");
+        diagnostics.extend(rules::check_text(cycle, &md_path, &files.markdown));
+        if let Some(staging) = staging.as_mut() {
+            let docx_path = output.stem.with_extension("docx");
+            staging
+                .write(&md_path, files.markdown.as_bytes())
+                .map_err(|e| io_error(out, &e))?;
+            staging
+                .write(&docx_path, &files.docx)
+                .map_err(|e| io_error(out, &e))?;
+            written.extend([docx_path, md_path]);
+        }
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Ok(Vec::new());
+    }
+    if let Some(staging) = staging {
+        staging.commit().map_err(|e| io_error(out, &e))?;
+    }
+    Ok(written)
+}
+
+fn io_error(out: Option<&Path>, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::InputRead,
+        Place::file(out.unwrap_or(Path::new("."))),
+        Message::new(
+            format!("không ghi được thư mục xuất: {err}"),
+            format!("cannot write the output folder: {err}"),
+        ),
+    )
 }

@@ -1,4 +1,4 @@
-//! `vanban check CYCLE`: load, check, print; write nothing.
+//! `vanban check CYCLE`: load, check, render in memory, print; write nothing.
 
 use super::{Common, report};
 use crate::diagnostic::exit_code;
@@ -6,7 +6,7 @@ use crate::pipeline;
 use std::path::Path;
 
 pub fn run(path: &Path, common: Common) -> u8 {
-    let checked = pipeline::check(path);
-    report::print(&checked.diagnostics, &checked.sources, common);
-    exit_code(&checked.diagnostics)
+    let outcome = pipeline::check(path);
+    report::print(&outcome.diagnostics, &outcome.sources, common);
+    exit_code(&outcome.diagnostics)
 }

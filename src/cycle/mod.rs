@@ -46,7 +46,7 @@ pub fn load(path: &Path) -> Result<Loaded, Failed> {
     let mut conv = Converter::new(&sources, FileId::CYCLE);
     let mut cycle = convert::cycle(&mut conv, raw);
     diags.append(&mut conv.problems);
-    diags.extend(duplicate_branches(&cycle));
+    diags.extend(duplicate_branches(&cycle, &sources));
     let results = load_results(&dir, &cycle, &mut sources, &mut diags);
     let votes = load_votes(&dir, &mut sources, &mut diags);
     if diags.iter().any(Diagnostic::is_error) {
@@ -107,14 +107,16 @@ fn parse<T: DeserializeOwned>(
     parsed.map_err(|d| diags.push(d)).ok()
 }
 
-fn duplicate_branches(cycle: &Cycle) -> Vec<Diagnostic> {
+/// `cycle.sources` is still empty here (filled at the end of `load`), so
+/// places come from `sources`.
+fn duplicate_branches(cycle: &Cycle, sources: &Sources) -> Vec<Diagnostic> {
     let mut seen = BTreeMap::new();
     let mut out = Vec::new();
     for (i, b) in cycle.branches.iter().enumerate() {
         if let Some(first) = seen.insert(b.id.as_str(), i) {
             out.push(Diagnostic::error(
                 Code::BranchDuplicate,
-                cycle.place(&format!("branches[{i}].id")),
+                sources.place(FileId::CYCLE, &format!("branches[{i}].id")),
                 Message::new(
                     format!(
                         "mã chi bộ `{}` bị trùng (đã dùng ở branches[{first}])",

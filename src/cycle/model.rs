@@ -418,6 +418,47 @@ impl Cycle {
     }
 }
 
+/// Type abbreviations of Party documents (Hướng dẫn 36-HD/VPTW) and the
+/// kind they name. `QĐ` is both Quyết định and Quy định: a reference that
+/// means Quyết định says `kind:` explicitly.
+pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
+    ("NQ", "Nghị quyết"),
+    ("QĐ", "Quy định"),
+    ("CT", "Chỉ thị"),
+    ("KL", "Kết luận"),
+    ("QC", "Quy chế"),
+    ("HD", "Hướng dẫn"),
+    ("TT", "Thông tri"),
+    ("TB", "Thông báo"),
+    ("BC", "Báo cáo"),
+    ("KH", "Kế hoạch"),
+    ("CTr", "Chương trình"),
+    ("TTr", "Tờ trình"),
+    ("ĐA", "Đề án"),
+    ("PA", "Phương án"),
+    ("CV", "Công văn"),
+    ("BB", "Biên bản"),
+    ("BS", "Bản sao"),
+];
+
+/// The kind a type abbreviation names (`HD` → `Hướng dẫn`).
+pub fn kind_name(abbr: &str) -> Option<&'static str> {
+    DOCUMENT_KINDS
+        .iter()
+        .find(|(a, _)| *a == abbr)
+        .map(|(_, name)| *name)
+}
+
+impl Reference {
+    /// The kind to print: the explicit `kind`, else derived from the number.
+    pub fn kind_name(&self) -> Option<&str> {
+        self.kind.as_deref().or_else(|| {
+            let number = DocNumber::parse(self.number.as_deref()?)?;
+            kind_name(number.kind)
+        })
+    }
+}
+
 /// A Party document number `<n>-<TYPE>/<BODY>` split in its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocNumber<'a> {

@@ -1,0 +1,96 @@
+//! The closing block: `Nơi nhận:` and the signer side by side, or several
+//! signatures in a row (minutes, vote-count board).
+
+use docx_rs::{AlignmentType, Paragraph, TableRow};
+
+use super::Block;
+use super::header::{borderless_table, column_cell};
+use super::text::{RunStyle, caps, centred, line, single_spacing};
+use crate::render::document::{Closing, Signature};
+use crate::render::layout::Layout;
+
+/// The closing table (preceded by an empty line).
+pub fn closing_blocks(closing: &Closing, layout: &Layout) -> Vec<Block> {
+    let table = match closing {
+        Closing::Signed { copies, signer } => signed(copies, signer, layout),
+        Closing::Signatures(signers) if signers.is_empty() => return Vec::new(),
+        Closing::Signatures(signers) => side_by_side(signers, layout),
+    };
+    let spacer = centred("", RunStyle::sized(layout.size_body_half_pt));
+    vec![Block::Paragraph(spacer), table]
+}
+
+/// `Nơi nhận:` on the left, the signer on the right.
+fn signed(copies: &[String], signer: &Signature, layout: &Layout) -> Block {
+    let widths = layout.two_columns(layout.closing_left_share);
+    let row = TableRow::new(vec![
+        column_cell(copies_column(copies, layout), widths[0]),
+        column_cell(signature_column(signer, false, layout), widths[1]),
+    ])
+    .cant_split();
+    Block::Table(borderless_table(row, &widths), 0)
+}
+
+/// Equal columns, one signature each.
+fn side_by_side(signers: &[Signature], layout: &Layout) -> Block {
+    let total = layout.text_width_twips().max(0) as usize;
+    let width = total / signers.len().max(1);
+    let widths = vec![width; signers.len()];
+    let pad = signers.iter().any(|s| !s.authority.trim().is_empty());
+    let cells = signers
+        .iter()
+        .map(|s| column_cell(signature_column(s, pad, layout), width))
+        .collect();
+    Block::Table(
+        borderless_table(TableRow::new(cells).cant_split(), &widths),
+        0,
+    )
+}
+
+/// `Nơi nhận:` then `- A,` … `- Lưu: VPĐU.`.
+fn copies_column(copies: &[String], layout: &Layout) -> Vec<Paragraph> {
+    let mut label = RunStyle::sized(layout.size_copies_label_half_pt)
+        .bold()
+        .underline();
+    label.italic = layout.copies_label_italic;
+    let mut lines = vec![line(&layout.copies_label, label, AlignmentType::Left)];
+    let style = RunStyle::sized(layout.size_copies_half_pt);
+    let last = copies.len().saturating_sub(1);
+    for (i, copy) in copies.iter().enumerate() {
+        let mark = if i == last { "." } else { "," };
+        let text = format!("- {}{mark}", bare_copy(copy));
+        lines.push(line(&text, style, AlignmentType::Left));
+    }
+    lines
+}
+
+/// A copy line without a dash or end punctuation the caller may have left.
+fn bare_copy(copy: &str) -> &str {
+    let copy = copy.trim();
+    let copy = copy.strip_prefix('-').unwrap_or(copy).trim_start();
+    copy.trim_end_matches([',', '.', ';']).trim_end()
+}
+
+/// Authority, title, room for signature and seal, name (or a dotted blank).
+/// With `pad`, a missing authority keeps its line so titles stay level.
+fn signature_column(signer: &Signature, pad: bool, layout: &Layout) -> Vec<Paragraph> {
+    let bold = RunStyle::sized(layout.size_signer_half_pt).bold();
+    let mut lines = Vec::new();
+    if !signer.authority.trim().is_empty() || pad {
+        lines.push(centred(&caps(signer.authority.trim()), bold));
+    }
+    lines.push(centred(&caps(signer.title.trim()), bold));
+    for _ in 0..layout.signature_blank_lines {
+        lines.push(centred("", RunStyle::sized(layout.size_signer_half_pt)));
+    }
+    let name = signer.name.trim();
+    let name_line = match name.is_empty() {
+        true => centred(
+            &layout.dotted_blank,
+            RunStyle::sized(layout.size_signer_half_pt),
+        ),
+        false => centred(name, bold),
+    };
+    lines.push(name_line.line_spacing(single_spacing(0.0, 0.0)));
+    lines
+}

@@ -1,0 +1,81 @@
+//! Markdown escaping of data values. Templates auto-escape every value with
+//! this function, so nothing a clerk types can change a document's structure:
+//! emphasis, links, HTML, tables, headings and list markers all come out as
+//! the literal characters. Line breaks inside a value become spaces.
+
+/// Characters with inline meaning anywhere in a line.
+const INLINE: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#', '!',
+];
+
+/// Escapes `value` for use inside a Markdown paragraph.
+pub fn markdown(value: &str) -> String {
+    let flat = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len() + 8);
+    let consumed = escape_block_start(&flat, &mut out);
+    for c in flat[consumed..].chars() {
+        if INLINE.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A value may land at the start of a line, where `-`, `+`, `=`, `1.` or `1)`
+/// would start a list or a heading underline: escape that first marker.
+/// Returns how many bytes of `flat` were written.
+fn escape_block_start(flat: &str, out: &mut String) -> usize {
+    let digits = flat.chars().take_while(char::is_ascii_digit).count();
+    let after = flat[digits..].chars().next();
+    if matches!(flat.chars().next(), Some('-' | '+' | '=')) {
+        out.push('\\');
+        out.push_str(&flat[..1]);
+        1
+    } else if digits > 0 && matches!(after, Some('.' | ')')) {
+        out.push_str(&flat[..digits]);
+        out.push('\\');
+        out.push_str(&flat[digits..digits + 1]);
+        digits + 1
+    } else {
+        0
+    }
+}
+
+/// Tera's escape hook: same as [`markdown`].
+pub fn tera_escape(input: &str, output: &mut dyn std::io::Write) -> std::io::Result<()> {
+    output.write_all(markdown(input).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_inline_markup() {
+        assert_eq!(markdown("a*b_c"), r"a\*b\_c");
+        assert_eq!(markdown("<b>&amp;</b>"), r"\<b\>\&amp;\</b\>");
+        assert_eq!(markdown("[x](y)"), r"\[x\](y)");
+        assert_eq!(markdown("a|b~c`d"), r"a\|b\~c\`d");
+    }
+
+    #[test]
+    fn escapes_block_starts() {
+        assert_eq!(markdown("- x"), r"\- x");
+        assert_eq!(markdown("+ x"), r"\+ x");
+        assert_eq!(markdown("12. x"), r"12\. x");
+        assert_eq!(markdown("3) x"), r"3\) x");
+        assert_eq!(markdown("# x"), r"\# x");
+        assert_eq!(markdown("2022-12-20"), "2022-12-20");
+    }
+
+    #[test]
+    fn flattens_line_breaks() {
+        assert_eq!(markdown("a\n\n- b"), "a - b");
+    }
+
+    #[test]
+    fn leaves_vietnamese_and_braces_alone() {
+        assert_eq!(markdown("Đảng ủy {{ x }}"), "Đảng ủy {{ x }}");
+    }
+}

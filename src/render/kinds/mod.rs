@@ -1,0 +1,37 @@
+//! Document kinds: for each, the typed template context and the metadata
+//! (header, title, closing). A new kind is a template plus a file here.
+
+pub mod directive;
+
+use super::vietnamese::Citation;
+use crate::cycle::Cycle;
+use crate::diagnostic::{Code, Diagnostic, Message};
+
+/// Resolves reference keys into citations; an unknown key is the
+/// `reference-unknown` error at the field that names it.
+pub fn citations(cycle: &Cycle, field: &str, keys: &[String]) -> Result<Vec<Citation>, Diagnostic> {
+    keys.iter()
+        .enumerate()
+        .map(|(i, key)| citation(cycle, &format!("{field}[{i}]"), key))
+        .collect()
+}
+
+pub fn citation(cycle: &Cycle, field: &str, key: &str) -> Result<Citation, Diagnostic> {
+    let Some(r) = cycle.references.get(key) else {
+        return Err(Diagnostic::error(
+            Code::ReferenceUnknown,
+            cycle.place(field),
+            Message::new(
+                format!("văn bản `{key}` chưa được khai báo trong references"),
+                format!("reference `{key}` is not defined in references"),
+            ),
+        ));
+    };
+    Ok(Citation {
+        kind: r.kind_name().unwrap_or("Văn bản").to_string(),
+        number: r.number.clone(),
+        date: r.date,
+        by: r.by.clone(),
+        about: r.about.clone(),
+    })
+}

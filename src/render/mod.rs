@@ -1,0 +1,61 @@
+//! Rendering: typed context → Tera template (Markdown body) → `Document`
+//! (metadata + body) → the Markdown and DOCX writers.
+
+pub mod document;
+pub mod docx;
+pub mod escape;
+pub mod kinds;
+pub mod layout;
+pub mod markdown;
+pub mod markdown_parse;
+pub mod templates;
+pub mod vietnamese;
+
+use crate::cycle::Cycle;
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use document::Document;
+use layout::Layout;
+use std::path::PathBuf;
+use templates::Engine;
+
+/// One document of a build and where it goes (without extension).
+pub struct Output {
+    /// `cong-van`, `chi-bo/tong-hop/bao-cao`, …
+    pub stem: PathBuf,
+    pub document: Document,
+}
+
+/// The two files of one document.
+pub struct Files {
+    pub markdown: String,
+    pub docx: Vec<u8>,
+}
+
+/// Every document the cycle's data allows.
+pub fn documents(
+    cycle: &Cycle,
+    engine: &Engine,
+    layout: &Layout,
+) -> Result<Vec<Output>, Diagnostic> {
+    Ok(vec![Output {
+        stem: PathBuf::from("cong-van"),
+        document: kinds::directive::render(cycle, engine, layout)?,
+    }])
+}
+
+/// Writes one document in both formats.
+pub fn files(output: &Output, layout: &Layout) -> Result<Files, Diagnostic> {
+    let failed = |detail: String| {
+        Diagnostic::error(
+            Code::TemplateError,
+            Place::file(&output.stem),
+            Message::new(
+                format!("không tạo được văn bản: {detail}"),
+                format!("cannot write the document: {detail}"),
+            ),
+        )
+    };
+    let markdown = markdown::write(&output.document, layout).map_err(|e| failed(e.to_string()))?;
+    let docx = docx::write_docx(&output.document, layout).map_err(|e| failed(e.to_string()))?;
+    Ok(Files { markdown, docx })
+}

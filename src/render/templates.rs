@@ -1,0 +1,149 @@
+//! The template engine: built-in templates embedded in the binary, a cycle's
+//! own `templates/` folder overriding them by file name, Markdown escaping of
+//! every value, and the Vietnamese helpers as filters.
+
+use super::document::table_marker;
+use super::escape;
+use super::vietnamese::{self, Citation, CiteForm};
+use crate::cycle::source::SourceFile;
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::Path;
+use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult, Value};
+
+/// Built-in templates: (file name, text).
+pub const BUILT_IN: &[(&str, &str)] =
+    &[("cong-van.md", include_str!("../../templates/cong-van.md"))];
+
+/// Parsed templates, ready to render many documents.
+pub struct Engine {
+    tera: Tera,
+}
+
+impl Engine {
+    /// The built-in templates, overridden by `<cycle>/templates/<name>`.
+    pub fn new(cycle_dir: &Path) -> Result<Engine, Diagnostic> {
+        let mut tera = Tera::new();
+        tera.set_escape_fn(escape::tera_escape);
+        tera.autoescape_on(vec![".md"]);
+        register(&mut tera);
+        for (name, text) in BUILT_IN {
+            tera.add_raw_template(name, text)
+                .map_err(|e| template_error(Path::new(name), &e))?;
+        }
+        for (name, _) in BUILT_IN {
+            let file = cycle_dir.join("templates").join(name);
+            if file.is_file() {
+                let (source, _) = SourceFile::read(&file)?;
+                tera.add_raw_template(name, &source.text)
+                    .map_err(|e| template_error(&file, &e))?;
+            }
+        }
+        Ok(Engine { tera })
+    }
+
+    /// Renders template `name` with a typed context.
+    pub fn render<C: Serialize>(&self, name: &str, context: &C) -> Result<String, Diagnostic> {
+        let file = Path::new("templates").join(name);
+        let context = Context::from_serialize(context).map_err(|e| template_error(&file, &e))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| template_error(&file, &e))
+    }
+}
+
+fn template_error(file: &Path, err: &tera::Error) -> Diagnostic {
+    let (line, column, detail) = match err.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
+            Some(r.span().start_line),
+            Some(r.span().start_col + 1),
+            r.message().to_string(),
+        ),
+        other => (None, None, other.to_string()),
+    };
+    let place = Place {
+        file: file.to_path_buf(),
+        line,
+        column,
+        path: String::new(),
+    };
+    Diagnostic::error(
+        Code::TemplateError,
+        place,
+        Message::new(
+            format!("lỗi mẫu văn bản: {detail}"),
+            format!("template error: {detail}"),
+        ),
+    )
+}
+
+fn register(tera: &mut Tera) {
+    tera.register_filter("date_long", |d: &str, _: Kwargs, _: &State| {
+        parse_date(d).map(vietnamese::date_long)
+    });
+    tera.register_filter("date_short", |d: &str, _: Kwargs, _: &State| {
+        parse_date(d).map(vietnamese::date_short)
+    });
+    tera.register_filter("cite", |c: &Value, kw: Kwargs, _: &State| cite_one(c, &kw));
+    tera.register_filter("cite_all", cite_all);
+    tera.register_filter("join_and", |items: Vec<String>, kw: Kwargs, _: &State| {
+        let (sep, last) = separators(&kw)?;
+        Ok::<_, tera::Error>(vietnamese::join_and(&items, &sep, &last))
+    });
+    tera.register_function("table", TableMarker);
+}
+
+fn parse_date(text: &str) -> TeraResult<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| tera::Error::message(format!("not a date: `{text}`")))
+}
+
+fn cite_one(value: &Value, kw: &Kwargs) -> TeraResult<String> {
+    let citation = Citation::deserialize(value)
+        .map_err(|e| tera::Error::message(format!("not a citation: {e}")))?;
+    let form = match kw.get::<&str>("form")?.unwrap_or("full") {
+        "full" => CiteForm::Full,
+        "date" => CiteForm::Date,
+        "by" => CiteForm::By,
+        other => {
+            return Err(tera::Error::message(format!(
+                "unknown citation form `{other}`"
+            )));
+        }
+    };
+    let long = kw.get::<&str>("date")?.unwrap_or("short") == "long";
+    Ok(vietnamese::cite(&citation, form, long))
+}
+
+/// A list of citations joined `A, B và C` (or with `sep` / `last`).
+fn cite_all(values: &[Value], kw: Kwargs, _: &State) -> TeraResult<String> {
+    let items = values
+        .iter()
+        .map(|v| cite_one(v, &kw))
+        .collect::<TeraResult<Vec<_>>>()?;
+    let (sep, last) = separators(&kw)?;
+    Ok(vietnamese::join_and(&items, &sep, &last))
+}
+
+fn separators(kw: &Kwargs) -> TeraResult<(String, String)> {
+    let sep = kw.get::<&str>("sep")?.unwrap_or(", ").to_string();
+    let last = kw.get::<&str>("last")?.unwrap_or(" và ").to_string();
+    Ok((sep, last))
+}
+
+/// `{{ table(name="thong-ke") }}`: places a table built in code.
+struct TableMarker;
+
+impl tera::Function<TeraResult<Value>> for TableMarker {
+    fn call(&self, kw: Kwargs, _: &State) -> TeraResult<Value> {
+        let name: &str = kw.must_get("name")?;
+        Ok(Value::safe_string(&table_marker(name)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+use serde::Deserialize as _;
