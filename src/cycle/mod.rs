@@ -101,8 +101,10 @@ fn parse<T: DeserializeOwned>(
         }
     };
     diags.append(&mut warnings);
-    let parsed = yaml_serde::from_str::<T>(&source.text)
-        .map_err(|e| yaml_error::diagnostic(file, &source.text, &e));
+    let parsed = source::check_nesting(file, &source.text).and_then(|()| {
+        yaml_serde::from_str::<T>(&source.text)
+            .map_err(|e| yaml_error::diagnostic(file, &source.text, &e))
+    });
     sources.add(source);
     parsed.map_err(|d| diags.push(d)).ok()
 }

@@ -419,34 +419,41 @@ impl Cycle {
 }
 
 /// Type abbreviations of Party documents (Hướng dẫn 36-HD/VPTW) and the
-/// kind they name. `QĐ` is both Quyết định and Quy định: a reference that
-/// means Quyết định says `kind:` explicitly.
-pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
-    ("NQ", "Nghị quyết"),
-    ("QĐ", "Quy định"),
-    ("CT", "Chỉ thị"),
-    ("KL", "Kết luận"),
-    ("QC", "Quy chế"),
-    ("HD", "Hướng dẫn"),
-    ("TT", "Thông tri"),
-    ("TB", "Thông báo"),
-    ("BC", "Báo cáo"),
-    ("KH", "Kế hoạch"),
-    ("CTr", "Chương trình"),
-    ("TTr", "Tờ trình"),
-    ("ĐA", "Đề án"),
-    ("PA", "Phương án"),
-    ("CV", "Công văn"),
-    ("BB", "Biên bản"),
-    ("BS", "Bản sao"),
+/// kinds they stand for; the first kind is the default reading.
+pub const KINDS: &[(&str, &[&str])] = &[
+    ("NQ", &["Nghị quyết"]),
+    ("QĐ", &["Quy định", "Quyết định"]),
+    ("CT", &["Chỉ thị"]),
+    ("KL", &["Kết luận"]),
+    ("QC", &["Quy chế"]),
+    ("HD", &["Hướng dẫn"]),
+    ("TT", &["Thông tri"]),
+    ("TB", &["Thông báo"]),
+    ("BC", &["Báo cáo"]),
+    ("KH", &["Kế hoạch"]),
+    ("CTr", &["Chương trình"]),
+    ("TTr", &["Tờ trình"]),
+    ("ĐA", &["Đề án"]),
+    ("PA", &["Phương án"]),
+    ("CV", &["Công văn"]),
+    ("BB", &["Biên bản"]),
+    ("BS", &["Bản sao"]),
 ];
 
-/// The kind a type abbreviation names (`HD` → `Hướng dẫn`).
-pub fn kind_name(abbr: &str) -> Option<&'static str> {
-    DOCUMENT_KINDS
+/// Every kind an abbreviation may stand for (`QĐ`: Quy định, Quyết định);
+/// empty for an unknown abbreviation.
+pub fn kind_names(abbr: &str) -> &'static [&'static str] {
+    KINDS
         .iter()
         .find(|(a, _)| *a == abbr)
-        .map(|(_, name)| *name)
+        .map_or(&[], |(_, kinds)| kinds)
+}
+
+/// The kind an abbreviation stands for (`CV` → Công văn); for the
+/// ambiguous `QĐ` the default reading, "Quy định" (a reference's `kind`
+/// overrides it).
+pub fn kind_name(abbr: &str) -> Option<&'static str> {
+    kind_names(abbr).first().copied()
 }
 
 impl Reference {

@@ -1,17 +1,147 @@
-//! The rules of rules.md, one function per rule, grouped by family.
+//! The rules of rules.md, one function per rule, grouped by family:
+//! `rating` (results files), `votes` (votes.yaml), `schedule` (dates),
+//! `documents` (references and numbers), `text` (placeholders, rendered
+//! text). Each rule is a small function named after its code.
 
 pub mod calendar;
+pub mod documents;
+pub mod rating;
+pub mod schedule;
+pub mod text;
+pub mod votes;
+
+#[cfg(test)]
+mod test_support;
+
+pub use documents::reference_unknown_key;
+pub use rating::{CycleQuotas, Quota, Tally, cycle_quotas, quota};
 
 use crate::cycle::Cycle;
 use crate::diagnostic::Diagnostic;
+use chrono::NaiveDate;
 use std::path::Path;
 
-/// Every cycle rule (placeholder until the rule families land).
-pub fn check(_cycle: &Cycle) -> Vec<Diagnostic> {
-    Vec::new()
+/// A rule over the whole loaded cycle.
+pub type Rule = fn(&Cycle) -> Vec<Diagnostic>;
+
+/// Every cycle rule, in rules.md order.
+pub const RULES: &[Rule] = &[
+    rating::rule_set_year,
+    rating::quota_excellent,
+    rating::quota_excellent_branch,
+    rating::head_above_collective,
+    rating::excellent_without_product,
+    rating::disciplined_above_fail,
+    rating::collective_excellent_with_disciplined,
+    rating::sick_leave_cap,
+    rating::rating_missing,
+    rating::roster_count,
+    rating::score_band,
+    rating::low_confidence_rating,
+    votes::vote_arithmetic,
+    votes::vote_quorum,
+    votes::vote_threshold,
+    schedule::schedule_order,
+    schedule::non_working_day,
+    documents::reference_unknown,
+    documents::reference_after_document,
+    documents::document_number,
+    text::placeholder_left,
+];
+
+/// Runs every cycle rule; the findings sorted by file, line, column, code.
+pub fn check(cycle: &Cycle) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = RULES.iter().flat_map(|rule| rule(cycle)).collect();
+    sort(&mut out);
+    out
 }
 
-/// Rules on a rendered document's text.
-pub fn check_text(_cycle: &Cycle, _document: &Path, _text: &str) -> Vec<Diagnostic> {
-    Vec::new()
+/// The rules that read a rendered document's text: `stale-year` and the
+/// mixed tone-mark half of `text-not-nfc`. `document` names the document in
+/// the diagnostics.
+pub fn check_text(cycle: &Cycle, document: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut out = text::stale_year(cycle, document, text);
+    out.extend(text::text_not_nfc(document, text));
+    sort(&mut out);
+    out
+}
+
+/// Sorts diagnostics deterministically (file, line, column, code, path,
+/// message), so output does not depend on rule order.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.place.file.clone(),
+                d.place.line,
+                d.place.column,
+                d.code,
+                d.place.path.clone(),
+                d.message.vi.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}
+
+/// A date as documents and messages print it: `12/11/2022`.
+pub fn dmy(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Lang};
+
+    fn load_fixture(name: &str) -> Cycle {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name);
+        match crate::cycle::load(&dir) {
+            Ok(loaded) => loaded.cycle,
+            Err(failed) => panic!("{name} does not load: {:#?}", failed.diagnostics),
+        }
+    }
+
+    #[test]
+    fn quang_binh_passes_every_error_rule() {
+        let diags = check(&load_fixture("quang-binh-2022"));
+        for d in &diags {
+            eprintln!(
+                "{} {:?} {}: {}",
+                d.code.as_str(),
+                d.severity,
+                d.place.display(),
+                d.message.get(Lang::En)
+            );
+        }
+        assert!(diags.iter().all(|d| !d.is_error()));
+        let warned: Vec<(Code, &str)> = diags
+            .iter()
+            .map(|d| (d.code, d.place.path.as_str()))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                (Code::NonWorkingDay, "schedule.year_end_summary"),
+                (Code::NonWorkingDay, "directive.date"),
+            ]
+        );
+    }
+
+    #[test]
+    fn other_committee_passes() {
+        let diags = check(&load_fixture("other-committee-2024"));
+        for d in &diags {
+            eprintln!(
+                "{} {:?} {}: {}",
+                d.code.as_str(),
+                d.severity,
+                d.place.display(),
+                d.message.get(Lang::En)
+            );
+        }
+        assert!(diags.iter().all(|d| !d.is_error()));
+    }
 }

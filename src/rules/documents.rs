@@ -1,0 +1,349 @@
+//! Document rules (rules.md, "Document rules"): cited references and
+//! document numbers.
+
+use super::dmy;
+use crate::cycle::{Cycle, DocNumber, KINDS, kind_name};
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use std::collections::BTreeMap;
+
+/// The `reference-unknown` diagnostic for a cited key cycle.yaml does not
+/// define (also used by templates that cite unknown keys).
+pub fn reference_unknown_key(cycle: &Cycle, key: &str, place: Place) -> Diagnostic {
+    let known: Vec<&str> = cycle.references.keys().map(String::as_str).collect();
+    let known = if known.is_empty() {
+        "(không có)".to_string()
+    } else {
+        known.join(", ")
+    };
+    Diagnostic::error(
+        Code::ReferenceUnknown,
+        place,
+        Message::new(
+            format!(
+                "văn bản `{key}` được trích dẫn nhưng không có trong `references` của cycle.yaml (các khóa có: {known})"
+            ),
+            format!(
+                "reference `{key}` is cited but cycle.yaml's `references` does not define it (defined: {known})"
+            ),
+        ),
+    )
+}
+
+/// `reference-unknown`: a key the directive cites that is not defined.
+pub fn reference_unknown(c: &Cycle) -> Vec<Diagnostic> {
+    c.directive
+        .cited()
+        .into_iter()
+        .filter(|(_, key)| !c.references.contains_key(*key))
+        .map(|(path, key)| reference_unknown_key(c, key, c.place(&path)))
+        .collect()
+}
+
+/// How a reference is named in messages: its number, or its key.
+fn label(c: &Cycle, key: &str) -> String {
+    c.references
+        .get(key)
+        .and_then(|r| r.number.clone())
+        .unwrap_or_else(|| format!("`{key}`"))
+}
+
+/// `reference-after-document`: a reference the directive cites is dated
+/// after the directive. Reported once per reference, at its date.
+pub fn reference_after_document(c: &Cycle) -> Vec<Diagnostic> {
+    let mut keys: Vec<&str> = c.directive.cited().into_iter().map(|(_, k)| k).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|key| {
+            let date = c.references.get(key)?.date?;
+            (date > c.directive.date).then(|| {
+                let name = label(c, key);
+                let directive = dmy(c.directive.date);
+                Diagnostic::error(
+                    Code::ReferenceAfterDocument,
+                    c.place(&format!("references.{key}.date")),
+                    Message::new(
+                        format!(
+                            "văn bản {name} ngày {} được công văn trích dẫn nhưng ban hành sau công văn (ngày {directive})",
+                            dmy(date)
+                        ),
+                        format!(
+                            "document {name} of {} is cited by the directive but dated after it ({directive})",
+                            dmy(date)
+                        ),
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// A parsed number's identity for duplicate checks: kind, body, and the
+/// number without leading zeros (`06` and `6` are one number).
+type Identity = (String, String, String);
+
+fn identity(number: &DocNumber, kind: Option<&str>) -> Identity {
+    let kind = kind
+        .map(str::to_string)
+        .or_else(|| kind_name(number.kind).map(str::to_string))
+        .unwrap_or_else(|| number.kind.to_string());
+    let n = number.n.trim_start_matches('0');
+    (kind, number.body.to_string(), n.to_string())
+}
+
+fn bad_number(c: &Cycle, key: &str, number: &str) -> Option<Diagnostic> {
+    let place = c.place(&format!("references.{key}.number"));
+    let message = match DocNumber::parse(number) {
+        None => Message::new(
+            format!(
+                "số hiệu `{number}` không đúng dạng <số>-<LOẠI>/<CƠ QUAN> (ví dụ 94-CV/ĐUVP, 21-HD/BTCTW)"
+            ),
+            format!(
+                "number `{number}` is not of the form <n>-<TYPE>/<BODY> (e.g. 94-CV/ĐUVP, 21-HD/BTCTW)"
+            ),
+        ),
+        Some(n) if kind_name(n.kind).is_none() => {
+            let known: Vec<&str> = KINDS.iter().map(|(a, _)| *a).collect();
+            Message::new(
+                format!(
+                    "số hiệu `{number}`: viết tắt loại văn bản `{}` không có trong danh mục ({})",
+                    n.kind,
+                    known.join(", ")
+                ),
+                format!(
+                    "number `{number}`: unknown document type abbreviation `{}` (known: {})",
+                    n.kind,
+                    known.join(", ")
+                ),
+            )
+        }
+        Some(_) => return None,
+    };
+    Some(Diagnostic::error(Code::DocumentNumber, place, message))
+}
+
+/// Who already holds a number, in both languages.
+type Holder = (String, String);
+
+fn duplicate(place: Place, number: &str, other: &Holder) -> Diagnostic {
+    Diagnostic::error(
+        Code::DocumentNumber,
+        place,
+        Message::new(
+            format!(
+                "số hiệu `{number}` trùng với {}: hai văn bản cùng loại không thể cùng một số",
+                other.0
+            ),
+            format!(
+                "number `{number}` is also used by {}: two documents of one kind cannot share a number",
+                other.1
+            ),
+        ),
+    )
+}
+
+/// The issuer's own numbers: the directive (CV) and the report (BC).
+fn own_numbers(c: &Cycle) -> Vec<(String, Holder)> {
+    let symbol = &c.issuer.symbol;
+    let mut own = vec![(
+        format!("{}-CV/{symbol}", c.directive.number),
+        (
+            "công văn của chu kỳ (directive.number)".to_string(),
+            "the cycle's directive (directive.number)".to_string(),
+        ),
+    )];
+    if let Some(r) = c.report {
+        own.push((
+            format!("{}-BC/{symbol}", r.number),
+            (
+                "báo cáo tổng hợp của chu kỳ (report.number)".to_string(),
+                "the cycle's report (report.number)".to_string(),
+            ),
+        ));
+    }
+    own
+}
+
+/// `document-number`: each reference number of the Party form with a known
+/// type; no two references (or a reference and the issuer's own directive
+/// or report) of one kind with one number.
+pub fn document_number(c: &Cycle) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<Identity, Holder> = BTreeMap::new();
+    for (number, holder) in own_numbers(c) {
+        match DocNumber::parse(&number) {
+            Some(n) => {
+                seen.insert(identity(&n, None), holder);
+            }
+            None => out.push(Diagnostic::error(
+                Code::DocumentNumber,
+                c.place("issuer.symbol"),
+                Message::new(
+                    format!(
+                        "ký hiệu `{}` không tạo được số hiệu hợp lệ cho {}: `{number}`",
+                        c.issuer.symbol, holder.0
+                    ),
+                    format!(
+                        "symbol `{}` does not make a valid number for {}: `{number}`",
+                        c.issuer.symbol, holder.1
+                    ),
+                ),
+            )),
+        }
+    }
+    for (key, r) in &c.references {
+        let Some(number) = r.number.as_deref() else {
+            continue;
+        };
+        if let Some(d) = bad_number(c, key, number) {
+            out.push(d);
+            continue;
+        }
+        let Some(parsed) = DocNumber::parse(number) else {
+            continue;
+        };
+        let id = identity(&parsed, r.kind.as_deref());
+        let place = c.place(&format!("references.{key}.number"));
+        match seen.get(&id) {
+            Some(other) => out.push(duplicate(place, number, other)),
+            None => {
+                let holder = (format!("văn bản `{key}`"), format!("reference `{key}`"));
+                seen.insert(id, holder);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cycle::Reference;
+    use crate::diagnostic::Severity;
+    use crate::cycle::kind_names;
+    use crate::rules::test_support::{base, d, found, reference};
+
+    fn numbered(number: Option<&str>) -> Reference {
+        Reference {
+            number: number.map(str::to_string),
+            date: Some(d(2022, 1, 10)),
+            by: "Ban Thường vụ".to_string(),
+            about: None,
+            kind: None,
+            renew: None,
+        }
+    }
+
+    #[test]
+    fn kind_names_from_the_format_guide() {
+        assert_eq!(kind_name("CV"), Some("Công văn"));
+        assert_eq!(kind_name("QĐ"), Some("Quy định"));
+        assert_eq!(kind_names("QĐ"), ["Quy định", "Quyết định"]);
+        assert_eq!(kind_name("CTr"), Some("Chương trình"));
+        assert_eq!(kind_name("ĐA"), Some("Đề án"));
+        assert_eq!(kind_name("QyĐ"), None);
+        assert_eq!(kind_name("cv"), None);
+        assert_eq!(KINDS.len(), 17);
+    }
+
+    #[test]
+    fn reference_unknown_key_cited() {
+        let mut c = base();
+        assert!(reference_unknown(&c).is_empty());
+        c.directive.linked.push("kh99".to_string());
+        let diags = reference_unknown(&c);
+        assert_eq!(found(&diags), [(Code::ReferenceUnknown, Severity::Error)]);
+        assert_eq!(diags[0].place.path, "directive.linked[0]");
+        assert!(diags[0].message.en.contains("`kh99`"));
+        let direct = reference_unknown_key(&c, "x", c.place("templates"));
+        assert_eq!(direct.code, Code::ReferenceUnknown);
+    }
+
+    #[test]
+    fn reference_after_document_same_day_is_fine() {
+        let mut c = base();
+        let date = c.directive.date;
+        reference(&mut c, "cv414").date = Some(date);
+        assert!(reference_after_document(&c).is_empty());
+        reference(&mut c, "cv414").date = date.succ_opt();
+        let diags = reference_after_document(&c);
+        assert_eq!(
+            found(&diags),
+            [(Code::ReferenceAfterDocument, Severity::Error)]
+        );
+        assert_eq!(diags[0].place.path, "references.cv414.date");
+        assert!(diags[0].message.vi.contains("15/11/2022"));
+    }
+
+    #[test]
+    fn reference_after_document_once_per_reference() {
+        let mut c = base();
+        c.directive.attachments.push("cv414".to_string());
+        reference(&mut c, "cv414").date = Some(d(2022, 12, 1));
+        assert_eq!(reference_after_document(&c).len(), 1);
+        // Uncited references may be later (e.g. cited only by the report).
+        c.directive.basis.clear();
+        c.directive.attachments.clear();
+        assert!(reference_after_document(&c).is_empty());
+    }
+
+    #[test]
+    fn document_number_form_and_type() {
+        let mut c = base();
+        assert!(document_number(&c).is_empty());
+        for bad in ["414/ĐUK", "414-CV ĐUK", "số 414-CV/ĐUK", "414-XY/ĐUK"] {
+            c.references.insert("bad".to_string(), numbered(Some(bad)));
+            let diags = document_number(&c);
+            assert_eq!(
+                found(&diags),
+                [(Code::DocumentNumber, Severity::Error)],
+                "{bad}"
+            );
+            assert_eq!(diags[0].place.path, "references.bad.number");
+        }
+        // A plan with no number is fine.
+        c.references.insert("bad".to_string(), numbered(None));
+        assert!(document_number(&c).is_empty());
+    }
+
+    #[test]
+    fn document_number_duplicates() {
+        let mut c = base();
+        c.references
+            .insert("again".to_string(), numbered(Some("0414-CV/ĐUK")));
+        let diags = document_number(&c);
+        assert_eq!(found(&diags), [(Code::DocumentNumber, Severity::Error)]);
+        assert!(diags[0].message.en.contains("reference `cv414`"));
+        // Another kind or body with the same n is a different document.
+        c.references
+            .insert("again".to_string(), numbered(Some("414-KH/ĐUK")));
+        assert!(document_number(&c).is_empty());
+        c.references
+            .insert("again".to_string(), numbered(Some("414-CV/TU")));
+        assert!(document_number(&c).is_empty());
+        // QĐ: a Quyết định and a Quy định do not collide when `kind` says so.
+        let mut decision = numbered(Some("132-QĐ/TW"));
+        decision.kind = Some("Quyết định".to_string());
+        c.references.insert("again".to_string(), decision);
+        assert!(document_number(&c).is_empty());
+        c.references
+            .insert("again".to_string(), numbered(Some("132-QĐ/TW")));
+        assert_eq!(document_number(&c).len(), 1);
+    }
+
+    #[test]
+    fn document_number_collides_with_own_directive() {
+        let mut c = base();
+        c.references
+            .insert("own".to_string(), numbered(Some("94-CV/ĐUVP")));
+        let diags = document_number(&c);
+        assert_eq!(found(&diags), [(Code::DocumentNumber, Severity::Error)]);
+        assert!(diags[0].message.en.contains("directive.number"));
+        c.references
+            .insert("own".to_string(), numbered(Some("101-BC/ĐUVP")));
+        assert!(document_number(&c)[0].message.en.contains("report.number"));
+        c.references
+            .insert("own".to_string(), numbered(Some("95-CV/ĐUVP")));
+        assert!(document_number(&c).is_empty());
+    }
+}

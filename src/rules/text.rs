@@ -1,0 +1,463 @@
+//! Text rules: `placeholder-left` on the cycle's values, and the rules that
+//! read a rendered document's text (`stale-year`, mixed tone marks for
+//! `text-not-nfc`).
+
+use crate::cycle::source::line_col;
+use crate::cycle::{Cycle, FileId};
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use chrono::Datelike;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+// ---------------------------------------------------------------------------
+// placeholder-left
+// ---------------------------------------------------------------------------
+
+/// Every `[[…]]` placeholder in `text`.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let Some(len) = rest[start..].find("]]") else {
+            break;
+        };
+        out.push(&rest[start..start + len + 2]);
+        rest = &rest[start + len + 2..];
+    }
+    out
+}
+
+/// Every string inside `value`, with its field path under `path`.
+fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(s) => out.push((path.to_string(), s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let sub = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                strings(item, &sub, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The strings of one serializable part of the model.
+fn part_strings(part: &impl Serialize, path: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    // Serialising the model's plain data structs cannot fail; if it ever
+    // did, that part simply yields no strings.
+    if let Ok(value) = serde_json::to_value(part) {
+        strings(&value, path, &mut out);
+    }
+    out
+}
+
+/// Every string value of the cycle, by file, with its field path.
+fn cycle_strings(c: &Cycle) -> Vec<(FileId, String, String)> {
+    let mut parts = part_strings(&c.place, "place");
+    parts.extend(part_strings(&c.issuer, "issuer"));
+    parts.extend(part_strings(&c.superior, "superior"));
+    parts.extend(part_strings(&c.references, "references"));
+    parts.extend(part_strings(&c.directive, "directive"));
+    parts.extend(part_strings(&c.branches, "branches"));
+    let mut out: Vec<_> = parts
+        .into_iter()
+        .map(|(p, s)| (FileId::CYCLE, p, s))
+        .collect();
+    for r in c.results.values() {
+        out.extend(part_strings(r, "").into_iter().map(|(p, s)| (r.file, p, s)));
+    }
+    if let Some(v) = &c.votes {
+        out.extend(part_strings(v, "").into_iter().map(|(p, s)| (v.file, p, s)));
+    }
+    out
+}
+
+/// `placeholder-left`: a value still holding a `[[…]]` placeholder (as
+/// `new-cycle` writes them). One diagnostic per value.
+pub fn placeholder_left(c: &Cycle) -> Vec<Diagnostic> {
+    cycle_strings(c)
+        .into_iter()
+        .filter_map(|(file, path, text)| {
+            let found = placeholders(&text);
+            if found.is_empty() {
+                return None;
+            }
+            let list = found.join(", ");
+            Some(Diagnostic::error(
+                Code::PlaceholderLeft,
+                c.sources.place(file, &path),
+                Message::new(
+                    format!("giá trị còn để giữ chỗ {list}: cần điền trước khi ban hành (hoặc dùng `build --draft`)"),
+                    format!("the value is still a placeholder {list}: fill it in before issuing (or use `build --draft`)"),
+                ),
+            ))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// stale-year
+// ---------------------------------------------------------------------------
+
+/// Years a document of this cycle may mention: the cycle's year and the one
+/// before, the year of every reference's date, and the year of every date
+/// the cycle itself sets (schedule, directive, report, meetings, vote).
+pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
+    let mut years: BTreeSet<i32> = [c.year, c.year - 1].into();
+    years.extend(
+        c.references
+            .values()
+            .filter_map(|r| r.date)
+            .map(|d| d.year()),
+    );
+    let mut dates = vec![
+        c.directive.date,
+        c.schedule.branch_report_due,
+        c.schedule.issuer_report_due,
+    ];
+    dates.extend(c.schedule.year_end_summary);
+    dates.extend(c.report.map(|r| r.date));
+    dates.extend(c.results.values().map(|r| r.meeting.date));
+    dates.extend(c.votes.as_ref().map(|v| v.date));
+    years.extend(dates.iter().map(Datelike::year));
+    years
+}
+
+/// Whole 4-digit tokens that read as years 1900–2099, with their byte
+/// offsets. A token followed by `-` and a capital letter is a document
+/// number (`1998-QĐ/TW`), not a year.
+pub fn year_tokens(text: &str) -> Vec<(usize, i32)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].1.is_ascii_digit() {
+            i += 1;
+        }
+        let before = start.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(i).map(|&(_, ch)| ch);
+        let after2 = chars.get(i + 1).map(|&(_, ch)| ch);
+        let glued = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+        let doc_number = after == Some('-') && after2.is_some_and(char::is_uppercase);
+        if i - start != 4 || glued(before) || glued(after) || doc_number {
+            continue;
+        }
+        let digits: String = chars[start..i].iter().map(|&(_, ch)| ch).collect();
+        if let Ok(year @ 1900..=2099) = digits.parse::<i32>() {
+            out.push((chars[start].0, year));
+        }
+    }
+    out
+}
+
+/// About 30 characters either side of `offset`, on one line.
+fn excerpt(text: &str, offset: usize, len: usize) -> String {
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .nth(29)
+        .map_or(0, |(i, _)| i);
+    let end_from = (offset + len).min(text.len());
+    let end = text[end_from..]
+        .char_indices()
+        .nth(30)
+        .map_or(text.len(), |(i, _)| end_from + i);
+    let mut s: String = text[start..end]
+        .chars()
+        .map(|ch| if ch.is_whitespace() { ' ' } else { ch })
+        .collect();
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < text.len() {
+        s.push('…');
+    }
+    s
+}
+
+fn text_place(document: &Path, text: &str, offset: usize) -> Place {
+    let (line, column) = line_col(text, offset);
+    Place {
+        file: document.to_path_buf(),
+        line: Some(line),
+        column: Some(column),
+        path: String::new(),
+    }
+}
+
+/// `stale-year`: a year in a rendered document that is not the cycle's,
+/// the year before, or one of a reference or cycle date.
+pub fn stale_year(c: &Cycle, document: &Path, text: &str) -> Vec<Diagnostic> {
+    let allowed = allowed_years(c);
+    year_tokens(text)
+        .into_iter()
+        .filter(|(_, year)| !allowed.contains(year))
+        .map(|(offset, year)| {
+            let quote = excerpt(text, offset, 4);
+            Diagnostic::warning(
+                Code::StaleYear,
+                text_place(document, text, offset),
+                Message::new(
+                    format!(
+                        "văn bản nhắc đến năm {year}, không phải năm {} hay {} của chu kỳ, cũng không phải năm của văn bản được trích dẫn: \"{quote}\"",
+                        c.year,
+                        c.year - 1
+                    ),
+                    format!(
+                        "the text mentions {year}, neither the cycle's year {} or {} nor the year of a cited document: \"{quote}\"",
+                        c.year,
+                        c.year - 1
+                    ),
+                ),
+            )
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// text-not-nfc: mixed tone-mark placement
+// ---------------------------------------------------------------------------
+
+/// Where a syllable ending in `oa`, `oe` or `uy` carries its tone mark:
+/// the old style on the first vowel (hóa, thủy), the new on the second
+/// (hoá, thuỷ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TonePlacement {
+    Old,
+    New,
+}
+
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// A word (lower case) without its tone mark, the tone, and the index of
+/// the letter carrying it.
+fn strip_tone(word: &str) -> (Vec<char>, Option<(char, usize)>) {
+    let mut letters = Vec::new();
+    let mut tone = None;
+    for (i, ch) in word.chars().flat_map(char::to_lowercase).enumerate() {
+        let decomposed: String = ch.to_string().nfd().collect();
+        let kept: String = decomposed
+            .chars()
+            .filter(|m| {
+                let is_tone = TONE_MARKS.contains(m);
+                if is_tone {
+                    tone = Some((*m, i));
+                }
+                !is_tone
+            })
+            .nfc()
+            .collect();
+        letters.extend(kept.chars());
+    }
+    (letters, tone)
+}
+
+/// The toneless syllable, its tone, and the placement, when `word` is a
+/// syllable ending in `oa`/`oe`/`uy` with the tone on one of those vowels.
+pub fn tone_placement(word: &str) -> Option<(String, char, TonePlacement)> {
+    let (letters, (tone, at)) = match strip_tone(word) {
+        (letters, Some(t)) => (letters, t),
+        _ => return None,
+    };
+    let n = letters.len();
+    let tail = letters.get(n.checked_sub(2)?..)?;
+    let pair_ok = matches!(tail, ['o', 'a'] | ['o', 'e'] | ['u', 'y']);
+    // In "quy" the u belongs to the consonant "qu": the tone is always on y.
+    let qu = tail == ['u', 'y'] && n >= 3 && letters[n - 3] == 'q';
+    if !pair_ok || qu {
+        return None;
+    }
+    let placement = match at.checked_add(2) {
+        Some(p) if p == n => TonePlacement::Old,
+        Some(p) if p == n + 1 => TonePlacement::New,
+        _ => return None,
+    };
+    Some((letters.into_iter().collect(), tone, placement))
+}
+
+/// Words of `text` with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|ch: char| !ch.is_alphabetic() && !TONE_MARKS.contains(&ch))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// The first spelling (and its offset) of one syllable in each placement.
+type Spellings<'a> = BTreeMap<TonePlacement, (usize, &'a str)>;
+
+/// `text-not-nfc` (mixed tone marks): one syllable written with both the
+/// old and the new tone placement in one document ("hóa" beside "hoá").
+pub fn text_not_nfc(document: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<(String, char), Spellings> = BTreeMap::new();
+    for (offset, word) in words(text) {
+        if let Some((base, tone, placement)) = tone_placement(word) {
+            seen.entry((base, tone))
+                .or_default()
+                .entry(placement)
+                .or_insert((offset, word));
+        }
+    }
+    seen.values()
+        .filter_map(|forms| {
+            let (_, old) = forms.get(&TonePlacement::Old)?;
+            let (_, new) = forms.get(&TonePlacement::New)?;
+            let at = forms.values().map(|(o, _)| *o).max().unwrap_or(0);
+            Some(Diagnostic::warning(
+                Code::TextNotNfc,
+                text_place(document, text, at),
+                Message::new(
+                    format!("văn bản dùng lẫn hai cách bỏ dấu thanh: \"{old}\" (kiểu cũ) và \"{new}\" (kiểu mới); nên thống nhất một cách"),
+                    format!("the text mixes two tone-mark placements: \"{old}\" (old style) and \"{new}\" (new style); use one"),
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::rules::test_support::{base, found, reference, res};
+
+    fn doc() -> &'static Path {
+        Path::new("out/cong-van.md")
+    }
+
+    #[test]
+    fn placeholders_found() {
+        assert_eq!(placeholders("số [[số công văn]]-CV"), ["[[số công văn]]"]);
+        assert_eq!(placeholders("[[a]] và [[b]]"), ["[[a]]", "[[b]]"]);
+        assert!(placeholders("[[chưa đóng").is_empty());
+        assert!(placeholders("[a] ]]").is_empty());
+    }
+
+    #[test]
+    fn placeholder_left_in_cycle_and_results() {
+        let mut c = base();
+        assert!(placeholder_left(&c).is_empty());
+        reference(&mut c, "cv414").number = Some("[[số công văn]]".into());
+        res(&mut c, "b").collective.strengths = Some("[[ưu điểm]]".into());
+        let diags = placeholder_left(&c);
+        assert_eq!(
+            found(&diags),
+            [
+                (Code::PlaceholderLeft, Severity::Error),
+                (Code::PlaceholderLeft, Severity::Error)
+            ]
+        );
+        assert_eq!(diags[0].place.path, "references.cv414.number");
+        assert!(diags[0].place.file.ends_with("cycle.yaml"));
+        assert!(diags[0].message.vi.contains("[[số công văn]]"));
+        assert_eq!(diags[1].place.path, "collective.strengths");
+        assert!(diags[1].place.file.ends_with("results/b.yaml"));
+    }
+
+    #[test]
+    fn placeholder_left_in_lists() {
+        let mut c = base();
+        c.directive.copies.push("[[nơi nhận]]".into());
+        let diags = placeholder_left(&c);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].place.path, "directive.copies[0]");
+    }
+
+    #[test]
+    fn year_tokens_are_whole_tokens() {
+        let years = |t: &str| -> Vec<i32> { year_tokens(t).into_iter().map(|(_, y)| y).collect() };
+        assert_eq!(
+            years("năm 2021, ngày 12/11/2021 (2021)"),
+            [2021, 2021, 2021]
+        );
+        assert_eq!(years("2022-11-12"), [2022]);
+        assert!(years("12021 20215 x2021 2021a 1899 2100 1126-CV/ĐUK 2019-QĐ/TW").is_empty());
+        assert_eq!(years("Số 1999"), [1999]);
+    }
+
+    #[test]
+    fn stale_year_allows_cycle_previous_and_reference_years() {
+        let c = base();
+        let text = "năm 2022 so với năm 2021; Quy định 132-QĐ/TW ngày 08/3/2018";
+        assert!(stale_year(&c, doc(), text).is_empty());
+    }
+
+    #[test]
+    fn stale_year_warns_with_excerpt_and_place() {
+        let c = base();
+        let text = "Kính gửi\nkiểm điểm năm 2020 của chi bộ";
+        let diags = stale_year(&c, doc(), text);
+        assert_eq!(found(&diags), [(Code::StaleYear, Severity::Warning)]);
+        assert_eq!(diags[0].place.file, doc());
+        assert_eq!(
+            (diags[0].place.line, diags[0].place.column),
+            (Some(2), Some(15))
+        );
+        assert!(diags[0].message.vi.contains("năm 2020"));
+        assert!(
+            diags[0]
+                .message
+                .vi
+                .contains("\"Kính gửi kiểm điểm năm 2020 của chi bộ\"")
+        );
+        // The year after the cycle is not allowed either.
+        assert_eq!(stale_year(&c, doc(), "năm 2023").len(), 1);
+    }
+
+    #[test]
+    fn tone_placement_generic() {
+        let p = |w: &str| tone_placement(w).map(|(_, _, p)| p);
+        assert_eq!(p("hóa"), Some(TonePlacement::Old));
+        assert_eq!(p("hoá"), Some(TonePlacement::New));
+        assert_eq!(p("Thủy"), Some(TonePlacement::Old));
+        assert_eq!(p("thuỷ"), Some(TonePlacement::New));
+        assert_eq!(p("ủy"), Some(TonePlacement::Old));
+        assert_eq!(p("uỷ"), Some(TonePlacement::New));
+        assert_eq!(p("khỏe"), Some(TonePlacement::Old));
+        assert_eq!(p("khoẻ"), Some(TonePlacement::New));
+        // No ambiguity: final consonant, "qu", no tone, other vowels.
+        for w in ["hoàng", "quý", "hoa", "thuế", "của", "người"] {
+            assert_eq!(p(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn text_not_nfc_mixed_tone_marks() {
+        assert!(text_not_nfc(doc(), "hóa và hòa, Ủy ban; thủy").is_empty());
+        assert!(text_not_nfc(doc(), "hoá và hoà, Uỷ ban").is_empty());
+        let diags = text_not_nfc(doc(), "tự chuyển hóa\nvăn hoá và hòa");
+        assert_eq!(found(&diags), [(Code::TextNotNfc, Severity::Warning)]);
+        assert!(diags[0].message.vi.contains("\"hóa\""));
+        assert!(diags[0].message.vi.contains("\"hoá\""));
+        assert_eq!(diags[0].place.line, Some(2));
+        // Different tones are different syllables: hòa (huyền) vs hoá (sắc).
+        assert!(text_not_nfc(doc(), "hòa hoá").is_empty());
+        let two = text_not_nfc(doc(), "Ủy ban, uỷ viên, thủy lợi, thuỷ sản");
+        assert_eq!(two.len(), 2);
+    }
+
+    #[test]
+    fn check_text_runs_both() {
+        let c = base();
+        let diags = crate::rules::check_text(&c, doc(), "năm 2019: hóa, hoá");
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::StaleYear, Code::TextNotNfc]);
+    }
+}

@@ -1,0 +1,278 @@
+//! Vote rules (rules.md, "Vote rules"), on votes.yaml.
+
+use super::rating::vote_base;
+use crate::cycle::{Cycle, VoteBase, Votes};
+use crate::diagnostic::{Code, Diagnostic, Message};
+
+/// `part / whole` as a percentage with one decimal, e.g. `52,3%` (vi) and
+/// `52.3%` (en); integer arithmetic, half up.
+pub fn percent(part: u32, whole: u32) -> (String, String) {
+    if whole == 0 {
+        return ("—".to_string(), "—".to_string());
+    }
+    let whole = u64::from(whole);
+    let tenths = (u64::from(part) * 1000 + whole / 2) / whole;
+    let (int, frac) = (tenths / 10, tenths % 10);
+    (format!("{int},{frac}%"), format!("{int}.{frac}%"))
+}
+
+fn arithmetic(v: &Votes, c: &Cycle, path: &str, vi: String, en: String) -> Diagnostic {
+    Diagnostic::error(
+        Code::VoteArithmetic,
+        c.sources.place(v.file, path),
+        Message::new(vi, en),
+    )
+}
+
+/// `vote-arithmetic`: present ≤ convened, issued ≤ present (one ballot per
+/// person present), valid ≤ returned ≤ issued, and for each person
+/// high + trust + low ≤ valid.
+pub fn vote_arithmetic(c: &Cycle) -> Vec<Diagnostic> {
+    let Some(v) = &c.votes else {
+        return Vec::new();
+    };
+    let b = v.ballots;
+    let mut out = Vec::new();
+    let pairs = [
+        (
+            "present",
+            v.present,
+            "có mặt",
+            "present",
+            v.convened,
+            "triệu tập",
+            "convened",
+        ),
+        (
+            "ballots.issued",
+            b.issued,
+            "phiếu phát ra",
+            "ballots issued",
+            v.present,
+            "người có mặt",
+            "people present",
+        ),
+        (
+            "ballots.returned",
+            b.returned,
+            "phiếu thu vào",
+            "ballots returned",
+            b.issued,
+            "phiếu phát ra",
+            "ballots issued",
+        ),
+        (
+            "ballots.valid",
+            b.valid,
+            "phiếu hợp lệ",
+            "valid ballots",
+            b.returned,
+            "phiếu thu vào",
+            "ballots returned",
+        ),
+    ];
+    for (path, n, n_vi, n_en, max, max_vi, max_en) in pairs {
+        if n > max {
+            out.push(arithmetic(
+                v,
+                c,
+                path,
+                format!("số {n_vi} ({n}) lớn hơn số {max_vi} ({max})"),
+                format!("{n_en} ({n}) exceed {max_en} ({max})"),
+            ));
+        }
+    }
+    for (i, p) in v.people.iter().enumerate() {
+        let sum = u64::from(p.high) + u64::from(p.trust) + u64::from(p.low);
+        if sum > u64::from(b.valid) {
+            out.push(arithmetic(
+                v,
+                c,
+                &format!("people[{i}]"),
+                format!(
+                    "{}: tín nhiệm cao {} + tín nhiệm {} + tín nhiệm thấp {} = {sum}, lớn hơn số phiếu hợp lệ ({})",
+                    p.name, p.high, p.trust, p.low, b.valid
+                ),
+                format!(
+                    "{}: high {} + trust {} + low {} = {sum}, more than the valid ballots ({})",
+                    p.name, p.high, p.trust, p.low, b.valid
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// `vote-quorum`: at least 2/3 of those convened must be present
+/// (Quy định 96-QĐ/TW): an error when present × 3 < convened × 2.
+pub fn vote_quorum(c: &Cycle) -> Vec<Diagnostic> {
+    let Some(v) = &c.votes else {
+        return Vec::new();
+    };
+    if u64::from(v.present) * 3 >= u64::from(v.convened) * 2 {
+        return Vec::new();
+    }
+    let (vi, en) = percent(v.present, v.convened);
+    vec![Diagnostic::error(
+        Code::VoteQuorum,
+        c.sources.place(v.file, "present"),
+        Message::new(
+            format!(
+                "chỉ có {} trên {} người được triệu tập có mặt ({vi}), chưa đủ 2/3 để lấy phiếu tín nhiệm",
+                v.present, v.convened
+            ),
+            format!(
+                "only {} of the {} convened are present ({en}), short of the 2/3 a confidence vote needs",
+                v.present, v.convened
+            ),
+        ),
+    )]
+}
+
+/// `vote-threshold`: more than 50% "tín nhiệm thấp" (consider removal from
+/// the post) or 2/3 or more (removal without waiting for the term's end).
+pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
+    let (Some(v), Some(base)) = (&c.votes, vote_base(c)) else {
+        return Vec::new();
+    };
+    if base == 0 {
+        return Vec::new();
+    }
+    let (over_vi, over_en) = match c.options.vote_base {
+        VoteBase::Returned => ("phiếu thu vào", "ballots returned"),
+        VoteBase::Valid => ("phiếu hợp lệ", "valid ballots"),
+    };
+    let base64 = u64::from(base);
+    v.people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let low = u64::from(p.low);
+            let (then_vi, then_en) = if low * 3 >= base64 * 2 {
+                (
+                    "từ 2/3 trở lên: cho thôi giữ chức vụ, không chờ hết nhiệm kỳ",
+                    "2/3 or more: removal from the post without waiting for the term's end",
+                )
+            } else if low * 2 > base64 {
+                (
+                    "trên 50%: xem xét cho thôi giữ chức vụ",
+                    "over 50%: consider removal from the post",
+                )
+            } else {
+                return None;
+            };
+            let (pct_vi, pct_en) = percent(p.low, base);
+            Some(Diagnostic::warning(
+                Code::VoteThreshold,
+                c.sources.place(v.file, &format!("people[{i}].low")),
+                Message::new(
+                    format!(
+                        "{} có {}/{base} {over_vi} tín nhiệm thấp ({pct_vi}), {then_vi}",
+                        p.name, p.low
+                    ),
+                    format!(
+                        "{} has {} low-confidence votes of {base} {over_en} ({pct_en}), {then_en}",
+                        p.name, p.low
+                    ),
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::rules::test_support::{base, found};
+
+    fn with_votes(f: impl FnOnce(&mut Votes)) -> Cycle {
+        let mut c = base();
+        if let Some(v) = c.votes.as_mut() {
+            f(v);
+        }
+        c
+    }
+
+    #[test]
+    fn percent_one_decimal() {
+        assert_eq!(percent(1, 3), ("33,3%".to_string(), "33.3%".to_string()));
+        assert_eq!(percent(2, 3).1, "66.7%");
+        assert_eq!(percent(0, 0).1, "—");
+    }
+
+    #[test]
+    fn vote_arithmetic_passes_on_equal_counts() {
+        assert!(vote_arithmetic(&base()).is_empty());
+    }
+
+    #[test]
+    fn vote_arithmetic_each_inequality() {
+        type Change = fn(&mut Votes);
+        let cases: [(Change, &str); 5] = [
+            (|v| v.present = 8, "present"),
+            (|v| v.ballots.issued = 8, "ballots.issued"),
+            (|v| v.ballots.returned = 8, "ballots.returned"),
+            (|v| v.ballots.valid = 8, "ballots.valid"),
+            (|v| v.people[0].low = 1, "people[0]"),
+        ];
+        for (change, path) in cases {
+            let d = vote_arithmetic(&with_votes(change));
+            assert_eq!(
+                found(&d),
+                [(Code::VoteArithmetic, Severity::Error)],
+                "{path}"
+            );
+            assert_eq!(d[0].place.path, path);
+        }
+    }
+
+    #[test]
+    fn vote_quorum_two_thirds() {
+        // 2/3 of 9 is 6: 6 present is a quorum, 5 is not.
+        let ok = with_votes(|v| {
+            v.convened = 9;
+            v.present = 6;
+        });
+        assert!(vote_quorum(&ok).is_empty());
+        let short = with_votes(|v| {
+            v.convened = 9;
+            v.present = 5;
+        });
+        let d = vote_quorum(&short);
+        assert_eq!(found(&d), [(Code::VoteQuorum, Severity::Error)]);
+        assert!(d[0].message.en.contains("only 5 of the 9"));
+    }
+
+    #[test]
+    fn vote_threshold_half_and_two_thirds() {
+        let low = |n: u32, base: u32| {
+            vote_threshold(&with_votes(|v| {
+                v.ballots.returned = base;
+                v.people[0].low = n;
+            }))
+        };
+        // 6 returned: 3 is exactly half (fine), 4 is 2/3 (removal).
+        assert!(low(3, 6).is_empty());
+        let d = low(4, 6);
+        assert_eq!(found(&d), [(Code::VoteThreshold, Severity::Warning)]);
+        assert!(d[0].message.en.contains("without waiting"));
+        // 7 returned: 4 is over half but under 2/3, 5 is over 2/3.
+        let d = low(4, 7);
+        assert!(d[0].message.en.contains("consider removal"));
+        assert!(low(5, 7)[0].message.en.contains("without waiting"));
+        // No ballots: nothing to divide by.
+        assert!(low(1, 0).is_empty());
+    }
+
+    #[test]
+    fn vote_threshold_over_valid_ballots() {
+        let mut c = with_votes(|v| {
+            v.ballots.valid = 5;
+            v.people[0].low = 3;
+        });
+        assert!(vote_threshold(&c).is_empty(), "3 of 7 returned");
+        c.options.vote_base = VoteBase::Valid;
+        assert_eq!(vote_threshold(&c).len(), 1, "3 of 5 valid");
+    }
+}
