@@ -219,8 +219,8 @@ pub fn document_number(c: &Cycle) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
     use crate::cycle::Reference;
-    use crate::diagnostic::Severity;
     use crate::cycle::kind_names;
+    use crate::diagnostic::Severity;
     use crate::rules::test_support::{base, d, found, reference};
 
     fn numbered(number: Option<&str>) -> Reference {
