@@ -15,5 +15,6 @@ pub mod diagnostic;
 pub mod example;
 pub mod output;
 pub mod pipeline;
+pub mod regulations;
 pub mod render;
 pub mod rules;

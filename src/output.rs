@@ -2,39 +2,72 @@
 //! then swapped into place in one step. Until `commit`, OUT is untouched; a
 //! failed or interrupted build leaves it exactly as it was. Files already in
 //! OUT that the build does not produce are kept.
+//!
+//! Symbolic links inside OUT are never followed: files are written into the
+//! fresh staging folder only. A link the build does not replace is carried
+//! over as a link; one in the way of a file or folder the build writes is
+//! replaced by it, and its target stays untouched.
+//!
+//! The staging folder is hidden (`.vanban-staging-XXXXXX`) and locked
+//! (`flock`) while its build runs. A build killed before it could clean up
+//! (SIGKILL, power loss) leaves it behind; the next build into the same
+//! parent folder removes every such folder that no running build holds.
 
 use std::collections::BTreeSet;
-use std::fs;
+use std::fs::{self, File};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+const STAGING_PREFIX: &str = ".vanban-staging-";
+
+/// A staging folder younger than this may belong to a build that has
+/// created it but not yet locked it (a few microseconds): it is left alone.
+const STALE_AFTER: Duration = Duration::from_secs(1);
 
 /// A build's files, written so far into a staging folder.
 pub struct Staging {
     out: PathBuf,
     dir: tempfile::TempDir,
+    /// The staging folder, open and locked while the build runs.
+    lock: File,
     written: BTreeSet<PathBuf>,
 }
 
 impl Staging {
-    /// A staging folder beside `out` (same file system, so renames are atomic).
+    /// A staging folder beside `out` (same file system, so renames are
+    /// atomic), after removing the ones killed builds left there. When `out`
+    /// is a symbolic link to a folder, the folder it points to is OUT.
     pub fn new(out: &Path) -> io::Result<Staging> {
+        let out = match fs::metadata(out) {
+            Ok(meta) if meta.is_dir() => fs::canonicalize(out)?,
+            _ => out.to_path_buf(),
+        };
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent)?;
-        let dir = tempfile::Builder::new()
-            .prefix(".vanban-staging-")
-            .tempdir_in(&parent)?;
+        sweep_stale(&parent);
+        let dir = staging_builder().tempdir_in(&parent)?;
+        let lock = File::open(dir.path())?;
+        try_lock(&lock)?;
         Ok(Staging {
-            out: out.to_path_buf(),
+            out,
             dir,
+            lock,
             written: BTreeSet::new(),
         })
     }
 
     /// Writes one file at `relative` (a path made of plain components).
     pub fn write(&mut self, relative: &Path, bytes: &[u8]) -> io::Result<()> {
+        if !is_plain(relative) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("not a plain relative path: {}", relative.display()),
+            ));
+        }
         let target = self.dir.path().join(relative);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
@@ -47,41 +80,147 @@ impl Staging {
     /// Puts the staged files in place of OUT, keeping OUT's other files.
     pub fn commit(self) -> io::Result<()> {
         let staged = self.dir.path();
-        if fs::symlink_metadata(&self.out).is_err() {
+        self.check_intact()?;
+        let Ok(meta) = fs::symlink_metadata(&self.out) else {
             let staged = self.dir.keep();
             return fs::rename(staged, &self.out);
+        };
+        if !meta.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{} exists and is not a folder", self.out.display()),
+            ));
         }
-        carry_over(&self.out, staged, Path::new(""), &self.written)?;
+        carry_over(&self.out, staged, Path::new(""))?;
+        fs::set_permissions(staged, meta.permissions())?;
         swap(staged, &self.out)
-        // The old OUT now sits at the staging path: `self.dir` drops it.
+        // The old OUT now sits at the staging path: `self.dir` drops it,
+        // then `self.lock` is released.
+    }
+
+    /// Fails unless the staging folder is still the one this build locked
+    /// and holds every file written: a folder removed and recreated under
+    /// the same name must never be swapped in.
+    fn check_intact(&self) -> io::Result<()> {
+        let (locked, now) = (
+            identity(&self.lock.metadata()?),
+            identity(&fs::symlink_metadata(self.dir.path())?),
+        );
+        let complete = self
+            .written
+            .iter()
+            .all(|rel| self.dir.path().join(rel).is_file());
+        if locked == now && complete {
+            Ok(())
+        } else {
+            Err(io::Error::other(
+                "the staging folder was changed during the build",
+            ))
+        }
     }
 }
 
-/// Links (or copies) every entry of `out` that the build did not write into
-/// the staging folder. Symbolic links are recreated as links, never followed.
-fn carry_over(
-    out: &Path,
-    staged: &Path,
-    rel: &Path,
-    written: &BTreeSet<PathBuf>,
-) -> io::Result<()> {
+/// Whether `path` is relative and made of plain names only (no `..`, no root).
+fn is_plain(path: &Path) -> bool {
+    path.components().count() > 0 && path.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Links (or copies) every entry of `out` into the staging folder, unless
+/// the build wrote something at that path. Folders present in both are
+/// merged; symbolic links are recreated as links, never followed.
+fn carry_over(out: &Path, staged: &Path, rel: &Path) -> io::Result<()> {
     for entry in fs::read_dir(out.join(rel))? {
         let entry = entry?;
         let rel = rel.join(entry.file_name());
         let kind = entry.file_type()?;
         let (from, to) = (out.join(&rel), staged.join(&rel));
-        if kind.is_dir() {
-            fs::create_dir_all(&to)?;
-            carry_over(out, staged, &rel, written)?;
-        } else if written.contains(&rel) {
-            continue;
-        } else if kind.is_symlink() {
-            symlink(&fs::read_link(&from)?, &to)?;
-        } else if fs::hard_link(&from, &to).is_err() {
-            fs::copy(&from, &to)?;
+        match fs::symlink_metadata(&to) {
+            Ok(ours) if ours.is_dir() && kind.is_dir() => carry_over(out, staged, &rel)?,
+            Ok(_) => {} // the build's file or folder replaces this entry
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            Err(_) if kind.is_dir() => {
+                fs::create_dir(&to)?;
+                fs::set_permissions(&to, entry.metadata()?.permissions())?;
+                carry_over(out, staged, &rel)?;
+            }
+            Err(_) if kind.is_symlink() => symlink(&fs::read_link(&from)?, &to)?,
+            Err(_) => {
+                if fs::hard_link(&from, &to).is_err() {
+                    fs::copy(&from, &to)?;
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// Removes the staging folders in `parent` that no running build holds.
+/// Best effort: a folder that cannot be removed now is tried next time.
+fn sweep_stale(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(STAGING_PREFIX)
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+            && entry.metadata().is_ok_and(|m| older_than(&m, STALE_AFTER));
+        if !stale {
+            continue;
+        }
+        let path = entry.path();
+        // Held by nobody: its build is gone.
+        if let Ok(dir) = File::open(&path)
+            && try_lock(&dir).is_ok()
+        {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+fn older_than(meta: &fs::Metadata, age: Duration) -> bool {
+    meta.modified()
+        .ok()
+        .and_then(|m| SystemTime::now().duration_since(m).ok())
+        .is_some_and(|d| d >= age)
+}
+
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &fs::Metadata) -> (u64, u64) {
+    (0, 0)
+}
+
+/// Takes the folder's lock without waiting (fails if a build holds it).
+#[cfg(unix)]
+fn try_lock(dir: &File) -> io::Result<()> {
+    use rustix::fs::{FlockOperation, flock};
+    flock(dir, FlockOperation::NonBlockingLockExclusive).map_err(io::Error::from)
+}
+
+#[cfg(not(unix))]
+fn try_lock(_dir: &File) -> io::Result<()> {
+    Ok(())
+}
+
+/// Staging folders get the mode `mkdir` gives (0777 less the umask), not a
+/// temp folder's owner-only mode: a new OUT is this folder.
+fn staging_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(STAGING_PREFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o777));
+    }
+    builder
 }
 
 #[cfg(unix)]
@@ -152,5 +291,106 @@ mod tests {
         }
         assert_eq!(fs::read(out.join("x")).expect("read"), b"1");
         assert_eq!(fs::read_dir(tmp.path()).expect("list").count(), 1);
+    }
+
+    #[test]
+    fn paths_that_leave_the_staging_folder_are_refused() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let mut staging = Staging::new(&tmp.path().join("out")).expect("staging");
+        for bad in ["../x.md", "/tmp/x.md", "a/../../x.md", ""] {
+            let err = staging.write(Path::new(bad), b"x").expect_err(bad);
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{bad}");
+        }
+        assert!(!tmp.path().join("x.md").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_way_are_replaced_and_their_targets_untouched() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let (out, elsewhere) = (tmp.path().join("out"), tmp.path().join("elsewhere"));
+        fs::create_dir_all(elsewhere.join("dir")).expect("mkdir");
+        fs::create_dir_all(&out).expect("mkdir");
+        fs::write(elsewhere.join("victim.md"), b"victim").expect("write");
+        symlink(&elsewhere.join("victim.md"), &out.join("a.md")).expect("link");
+        symlink(&elsewhere.join("dir"), &out.join("d")).expect("link");
+        symlink(&elsewhere.join("victim.md"), &out.join("kept.md")).expect("link");
+        let mut staging = Staging::new(&out).expect("staging");
+        staging.write(Path::new("a.md"), b"ours").expect("write");
+        staging.write(Path::new("d/b.md"), b"ours").expect("write");
+        staging.commit().expect("commit");
+        assert_eq!(fs::read(out.join("a.md")).expect("read"), b"ours");
+        assert!(
+            !fs::symlink_metadata(out.join("a.md"))
+                .expect("a.md")
+                .is_symlink()
+        );
+        assert!(!fs::symlink_metadata(out.join("d")).expect("d").is_symlink());
+        assert!(
+            fs::symlink_metadata(out.join("kept.md"))
+                .expect("kept")
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read(elsewhere.join("victim.md")).expect("read"),
+            b"victim"
+        );
+        assert_eq!(
+            fs::read_dir(elsewhere.join("dir")).expect("list").count(),
+            0
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn commit_keeps_the_mode_of_out() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        fs::create_dir_all(&out).expect("mkdir");
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o750)).expect("chmod");
+        let mut staging = Staging::new(&out).expect("staging");
+        staging.write(Path::new("x"), b"1").expect("write");
+        staging.commit().expect("commit");
+        let mode = fs::metadata(&out).expect("out").permissions().mode();
+        assert_eq!(mode & 0o777, 0o750);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_staging_folders_are_swept_but_not_a_running_builds() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        let stale = tmp.path().join(".vanban-staging-dead");
+        fs::create_dir_all(stale.join("sub")).expect("mkdir");
+        fs::write(stale.join("sub/x"), b"1").expect("write");
+        let running = Staging::new(&out).expect("staging");
+        let old = SystemTime::now() - 2 * STALE_AFTER;
+        for dir in [&stale, &running.dir.path().to_path_buf()] {
+            File::open(dir)
+                .expect("open")
+                .set_modified(old)
+                .expect("age");
+        }
+        let next = Staging::new(&out).expect("staging");
+        assert!(!stale.exists(), "a folder no build holds is removed");
+        assert!(
+            running.dir.path().exists(),
+            "a running build keeps its folder"
+        );
+        drop((running, next));
+        assert_eq!(fs::read_dir(tmp.path()).expect("list").count(), 0);
+    }
+
+    #[test]
+    fn a_staging_folder_replaced_during_the_build_is_not_committed() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("out");
+        let mut staging = Staging::new(&out).expect("staging");
+        staging.write(Path::new("a/x"), b"1").expect("write");
+        fs::remove_dir_all(staging.dir.path()).expect("remove");
+        staging.write(Path::new("b/y"), b"2").expect("write");
+        assert!(staging.commit().is_err());
+        assert!(!out.exists());
     }
 }

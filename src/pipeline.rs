@@ -7,6 +7,7 @@ use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::output::Staging;
 use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
+use indicatif::ProgressBar;
 use std::path::{Path, PathBuf};
 
 /// The outcome of a run: diagnostics, the files read (for snippets), and
@@ -26,15 +27,28 @@ impl Outcome {
 
 /// Loads, checks and renders in memory; writes nothing.
 pub fn check(path: &Path) -> Outcome {
-    run(path, None)
+    run(path, None, &ProgressBar::hidden(), false)
 }
 
 /// As `check`, then writes every document into `out` when nothing failed.
 pub fn build(path: &Path, out: &Path) -> Outcome {
-    run(path, Some(out))
+    build_with_progress(path, out, &ProgressBar::hidden())
 }
 
-fn run(path: &Path, out: Option<&Path>) -> Outcome {
+/// As `build`, advancing `progress` by one for each document rendered
+/// (its length is set to the number of documents).
+pub fn build_with_progress(path: &Path, out: &Path, progress: &ProgressBar) -> Outcome {
+    run(path, Some(out), progress, false)
+}
+
+/// `build --draft`: as `build_with_progress`, but placeholders left are
+/// warnings, not errors (other errors still block); they render
+/// highlighted, and every document is marked `DỰ THẢO` on page 1.
+pub fn build_draft(path: &Path, out: &Path, progress: &ProgressBar) -> Outcome {
+    run(path, Some(out), progress, true)
+}
+
+fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, draft: bool) -> Outcome {
     let loaded = match cycle::load(path) {
         Ok(loaded) => loaded,
         Err(failed) => {
@@ -48,9 +62,12 @@ fn run(path: &Path, out: Option<&Path>) -> Outcome {
     let cycle = loaded.cycle;
     let mut diagnostics = loaded.warnings;
     diagnostics.extend(rules::check(&cycle));
+    if draft {
+        rules::text::allow_placeholders(&mut diagnostics);
+    }
     let mut written = Vec::new();
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        match render_and_write(&cycle, out, &mut diagnostics) {
+        match render_and_write(&cycle, out, &mut diagnostics, progress, draft) {
             Ok(files) => written = files,
             Err(e) => diagnostics.push(e),
         }
@@ -68,16 +85,24 @@ fn render_and_write(
     cycle: &Cycle,
     out: Option<&Path>,
     diagnostics: &mut Vec<Diagnostic>,
+    progress: &ProgressBar,
+    draft: bool,
 ) -> Result<Vec<PathBuf>, Diagnostic> {
     let layout = Layout::default();
-    let engine = Engine::new(&cycle.dir)?;
+    let mut engine = Engine::new(&cycle.dir)?;
+    engine.set_draft(draft);
     let mut staging = out
         .map(Staging::new)
         .transpose()
         .map_err(|e| io_error(out, &e))?;
     let mut written = Vec::new();
-    for output in render::documents(cycle, &engine, &layout)? {
+    let outputs = render::documents(cycle, &engine, &layout)?;
+    progress.set_length(outputs.len() as u64);
+    for mut output in outputs {
+        output.document.draft |= draft;
+        progress.set_message(output.stem.display().to_string());
         let files = render::files(&output, &layout)?;
+        progress.inc(1);
         let md_path = output.stem.with_extension("md");
         diagnostics.extend(rules::check_text(cycle, &md_path, &files.markdown));
         if let Some(staging) = staging.as_mut() {

@@ -3,18 +3,26 @@
 use super::{Common, report};
 use crate::diagnostic::{Lang, exit_code};
 use crate::{example, pipeline};
+use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
-pub fn run(cycle: Option<&Path>, out: &Path, common: Common) -> u8 {
-    let mut outcome = match cycle {
-        Some(path) => pipeline::build(path, out),
-        None => match build_example(out) {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                eprintln!("{e}");
-                return 2;
-            }
-        },
+pub fn run(cycle: Option<&Path>, out: &Path, draft: bool, common: Common) -> u8 {
+    let progress = progress_bar();
+    let build = match draft {
+        true => pipeline::build_draft,
+        false => pipeline::build_with_progress,
+    };
+    let outcome = match cycle {
+        Some(path) => Ok(build(path, out, &progress)),
+        None => build_example(out, build, &progress),
+    };
+    progress.finish_and_clear();
+    let mut outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
     };
     outcome
         .diagnostics
@@ -26,11 +34,29 @@ pub fn run(cycle: Option<&Path>, out: &Path, common: Common) -> u8 {
     exit_code(&outcome.diagnostics)
 }
 
+/// A bar on stderr counting documents; indicatif draws nothing when stderr
+/// is not a terminal, so logs and pipes stay clean.
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    // The template is a constant known to parse; fall back to the default style.
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
 /// Builds the embedded example, showing its files as `quang-binh-2022/…`.
-fn build_example(out: &Path) -> std::io::Result<pipeline::Outcome> {
+/// `pipeline::build_with_progress` or `pipeline::build_draft`.
+type Build = fn(&Path, &Path, &ProgressBar) -> pipeline::Outcome;
+
+fn build_example(
+    out: &Path,
+    build: Build,
+    progress: &ProgressBar,
+) -> std::io::Result<pipeline::Outcome> {
     let tmp = tempfile::tempdir()?;
     let dir = example::unpack(tmp.path())?;
-    let mut outcome = pipeline::build(&dir, out);
+    let mut outcome = build(&dir, out, progress);
     for d in &mut outcome.diagnostics {
         if let Ok(rel) = d.place.file.strip_prefix(tmp.path()) {
             d.place.file = rel.to_path_buf();

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod new_cycle;
 mod report;
 
 use crate::diagnostic::Lang;
@@ -35,6 +36,9 @@ Ví dụ:
   vanban check fixtures/quang-binh-2022 --format json
   vanban build fixtures/quang-binh-2022 -o out  kiểm tra rồi xuất văn bản
   vanban build                                  xuất ví dụ có sẵn (Quảng Bình 2022) vào ./out
+  vanban new-cycle fixtures/quang-binh-2022 --year 2023 -o chu-ky-2023
+                                                tạo chu kỳ năm sau từ chu kỳ năm trước
+  vanban build chu-ky-2023 --draft -o du-thao   in dự thảo, các chỗ cần điền tô vàng
 
 Mã thoát: 0 thành công (có thể có cảnh báo); 1 dữ liệu vi phạm quy định (không ghi gì);
 2 không đọc được dữ liệu hoặc sai dòng lệnh (không ghi gì).";
@@ -111,6 +115,21 @@ enum Command {
         /// Thư mục xuất (mặc định ./out)
         #[arg(short, long, default_value = "out", hide_default_value = true)]
         output: PathBuf,
+        /// In bản dự thảo: các chỗ giữ [[…]] chưa điền không chặn việc xuất mà được tô vàng, trang đầu có dấu DỰ THẢO
+        #[arg(long)]
+        draft: bool,
+    },
+    /// Tạo chu kỳ năm mới từ chu kỳ năm trước: năm, bộ quy định, văn bản trích dẫn, ngày tháng; số văn bản để trống chờ điền
+    #[command(name = "new-cycle", help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
+    NewCycle {
+        /// Thư mục chu kỳ cũ (chứa cycle.yaml) hoặc đường dẫn tới cycle.yaml
+        cycle: PathBuf,
+        /// Năm kiểm điểm của chu kỳ mới
+        #[arg(long, value_name = "NĂM")]
+        year: i32,
+        /// Thư mục chu kỳ mới (chưa có, hoặc rỗng)
+        #[arg(short, long, value_name = "THƯ_MỤC")]
+        output: PathBuf,
     },
 }
 
@@ -125,7 +144,16 @@ pub fn run() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check { cycle } => check::run(&cycle, cli.common),
-        Command::Build { cycle, output } => build::run(cycle.as_deref(), &output, cli.common),
+        Command::Build {
+            cycle,
+            output,
+            draft,
+        } => build::run(cycle.as_deref(), &output, draft, cli.common),
+        Command::NewCycle {
+            cycle,
+            year,
+            output,
+        } => new_cycle::run(&cycle, year, &output, cli.common),
     };
     ExitCode::from(code)
 }

@@ -29,8 +29,28 @@ impl<'a> Converter<'a> {
     }
 
     /// A `YYYY-MM-DD` date. On error, records it and returns a stand-in so
-    /// conversion can go on and report every bad value at once.
+    /// conversion can go on and report every bad value at once. A
+    /// placeholder is refused here: the schedule rules need these dates even
+    /// in a draft (only a reference's date may stay a placeholder).
     pub fn date(&mut self, path: &str, text: &str) -> NaiveDate {
+        if m::is_placeholder(text) {
+            let place = self.sources.place(self.file, path);
+            self.problems.push(Diagnostic::error(
+                Code::PlaceholderLeft,
+                place,
+                Message::new(
+                    format!(
+                        "ngày còn để giữ chỗ {}: cần điền ngày cụ thể (NNNN-TT-NN) ngay cả khi in dự thảo, vì các quy tắc về lịch cần đến nó",
+                        text.trim()
+                    ),
+                    format!(
+                        "the date is still a placeholder {}: fill in a real date (YYYY-MM-DD) even for a draft, since the schedule rules need it",
+                        text.trim()
+                    ),
+                ),
+            ));
+            return NaiveDate::default();
+        }
         match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
             Ok(date) => date,
             Err(_) => {
@@ -50,6 +70,15 @@ impl<'a> Converter<'a> {
 
     fn opt_date(&mut self, path: &str, text: &Option<String>) -> Option<NaiveDate> {
         text.as_ref().map(|t| self.date(path, t))
+    }
+
+    /// A date that may still be a placeholder `[[…]]` (a reference's date).
+    fn fill_date(&mut self, path: &str, text: &Option<String>) -> Option<m::Fill<NaiveDate>> {
+        let text = text.as_ref()?;
+        Some(match m::is_placeholder(text) {
+            true => m::Fill::Placeholder(text.trim().to_string()),
+            false => m::Fill::Value(self.date(path, text)),
+        })
     }
 
     /// A branch id: ASCII slug `[a-z0-9-]+`, safe as a file name everywhere.
@@ -162,7 +191,7 @@ fn issuer(c: &mut Converter, r: raw::Issuer) -> m::Issuer {
 fn reference(c: &mut Converter, key: &str, r: raw::Reference) -> m::Reference {
     m::Reference {
         number: r.number,
-        date: c.opt_date(&format!("references.{key}.date"), &r.date),
+        date: c.fill_date(&format!("references.{key}.date"), &r.date),
         by: r.by,
         about: r.about,
         kind: r.kind,

@@ -4,6 +4,7 @@
 mod convert;
 pub mod model;
 mod raw;
+pub mod roll;
 pub mod source;
 mod yaml_error;
 

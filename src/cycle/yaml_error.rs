@@ -33,9 +33,10 @@ pub fn diagnostic(file: &Path, text: &str, err: &yaml_serde::Error) -> Diagnosti
     Diagnostic::error(Code::InputYaml, place, message)
 }
 
-/// Drops the trailing ` at line N column M` (the place is printed separately).
+/// Drops ` at line N column M` and what follows (the place is printed
+/// separately; the scanner's "while scanning …" context adds nothing).
 fn strip_location(msg: &str) -> &str {
-    match msg.rfind(" at line ") {
+    match msg.find(" at line ") {
         Some(i) => &msg[..i],
         None => msg,
     }
@@ -64,7 +65,11 @@ fn translate(detail: &str) -> Message {
         let found = found
             .trim_start_matches("invalid type: ")
             .trim_start_matches("invalid value: ");
-        format!("sai kiểu dữ liệu: gặp {found}, cần {expected}")
+        format!(
+            "sai kiểu dữ liệu: gặp {}, cần {}",
+            type_vi(found),
+            type_vi(expected)
+        )
     } else if detail.contains("recursion limit exceeded") {
         "cấu trúc lồng nhau quá sâu".to_string()
     } else if detail.contains("repetition limit exceeded") {
@@ -72,9 +77,90 @@ fn translate(detail: &str) -> Message {
     } else if detail.starts_with("duplicate entry") || detail.contains("duplicate key") {
         format!("khóa bị lặp lại: {detail}")
     } else {
-        format!("lỗi cú pháp YAML: {detail}")
+        format!("lỗi cú pháp YAML: {}", syntax_vi(detail))
     };
     Message::new(vi, detail)
+}
+
+/// Serde's names of kinds of values, as a clerk would call them.
+fn type_vi(kind: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("sequence", "một danh sách"),
+        ("a sequence", "một danh sách"),
+        ("map", "một nhóm trường"),
+        ("a map", "một nhóm trường"),
+        ("a string", "một chuỗi chữ"),
+        ("u32", "một số nguyên không âm"),
+        ("i32", "một số nguyên"),
+        ("a boolean", "true hoặc false"),
+        ("unit value", "giá trị rỗng"),
+        (
+            super::model::EXPECTED_FILL,
+            "một số nguyên không âm hoặc một chỗ giữ [[…]] để điền sau",
+        ),
+    ];
+    if let Some((_, vi)) = NAMES.iter().find(|(en, _)| *en == kind) {
+        return vi.to_string();
+    }
+    if kind.starts_with("struct ") {
+        return "một nhóm trường".to_string();
+    }
+    for (prefix, vi) in [
+        ("string ", "chuỗi "),
+        ("integer ", "số "),
+        ("boolean ", "giá trị "),
+    ] {
+        if let Some(value) = kind.strip_prefix(prefix) {
+            return format!("{vi}{value}");
+        }
+    }
+    kind.to_string()
+}
+
+/// Vietnamese for the YAML scanner's usual complaints; others kept as is.
+fn syntax_vi(detail: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "mapping values are not allowed",
+            "dấu hai chấm không đúng chỗ (giá trị có dấu `:` cần đặt trong dấu nháy, hoặc thụt lề sai)",
+        ),
+        (
+            "found a tab character",
+            "thụt lề bằng ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách",
+        ),
+        (
+            "did not find expected key",
+            "thụt lề sai: dòng này không thẳng hàng với các trường cùng cấp",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "dấu gạch đầu dòng `-` không đúng chỗ (giá trị bắt đầu bằng `-` cần đặt trong dấu nháy)",
+        ),
+        (
+            "found character that cannot start any token",
+            "ký tự không thể mở đầu giá trị (hãy đặt giá trị trong dấu nháy)",
+        ),
+        (
+            "found unexpected end of stream",
+            "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc ngoặc đóng?)",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "thiếu dấu `,` hoặc `]` trong danh sách [ … ]",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "thiếu dấu `,` hoặc `}` trong nhóm { … }",
+        ),
+        (
+            "found undefined alias",
+            "bí danh (alias) YAML chưa được định nghĩa",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map_or_else(|| detail.to_string(), |(_, vi)| vi.to_string())
 }
 
 /// The `expected one of ...` tail of a serde message, without the English words.

@@ -2,6 +2,12 @@
 //! this function, so nothing a clerk types can change a document's structure:
 //! emphasis, links, HTML, tables, headings and list markers all come out as
 //! the literal characters. Line breaks inside a value become spaces.
+//!
+//! In a draft (`build --draft`) a placeholder `[[x]]` left in a value is
+//! written `<mark>**[x]**</mark>` instead: bold and bracketed in the
+//! Markdown file, highlighted in yellow in the DOCX (the DOCX writer reads
+//! `<mark>`). Only this escape function writes that markup, so a clerk's
+//! text still cannot inject any.
 
 /// Characters with inline meaning anywhere in a line.
 const INLINE: &[char] = &[
@@ -10,16 +16,53 @@ const INLINE: &[char] = &[
 
 /// Escapes `value` for use inside a Markdown paragraph.
 pub fn markdown(value: &str) -> String {
+    escape(value, false)
+}
+
+/// As [`markdown`], with each placeholder `[[x]]` made visible and
+/// highlighted: `<mark>**[x]**</mark>` (the inner text still escaped).
+pub fn markdown_draft(value: &str) -> String {
+    escape(value, true)
+}
+
+fn escape(value: &str, draft: bool) -> String {
     let flat = value.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len() + 8);
     let consumed = escape_block_start(&flat, &mut out);
-    for c in flat[consumed..].chars() {
+    let mut rest = &flat[consumed..];
+    while !rest.is_empty() {
+        if draft && let Some((inner, after)) = placeholder_at(rest) {
+            out.push_str("<mark>**[");
+            escape_inline(inner, &mut out);
+            out.push_str("]**</mark>");
+            rest = after;
+            continue;
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            escape_inline(c.encode_utf8(&mut [0; 4]), &mut out);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// `[[x]]…` at the start of `text`: the inner `x` (not empty, no `]]`
+/// inside) and what follows.
+fn placeholder_at(text: &str) -> Option<(&str, &str)> {
+    let body = text.strip_prefix("[[")?;
+    let end = body.find("]]")?;
+    let inner = body[..end].trim();
+    (!inner.is_empty()).then(|| (inner, &body[end + 2..]))
+}
+
+fn escape_inline(text: &str, out: &mut String) {
+    for c in text.chars() {
         if INLINE.contains(&c) {
             out.push('\\');
         }
         out.push(c);
     }
-    out
 }
 
 /// A value may land at the start of a line, where `-`, `+`, `=`, `1.` or `1)`
@@ -47,6 +90,11 @@ pub fn tera_escape(input: &str, output: &mut dyn std::io::Write) -> std::io::Res
     output.write_all(markdown(input).as_bytes())
 }
 
+/// Tera's escape hook in a draft: same as [`markdown_draft`].
+pub fn tera_escape_draft(input: &str, output: &mut dyn std::io::Write) -> std::io::Result<()> {
+    output.write_all(markdown_draft(input).as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +120,26 @@ mod tests {
     #[test]
     fn flattens_line_breaks() {
         assert_eq!(markdown("a\n\n- b"), "a - b");
+    }
+
+    #[test]
+    fn draft_marks_placeholders() {
+        assert_eq!(
+            markdown_draft("Số [[số công văn]]-CV/ĐUVP"),
+            "Số <mark>**[số công văn]**</mark>-CV/ĐUVP"
+        );
+        assert_eq!(
+            markdown_draft("[[a*b]] và [[c]]"),
+            r"<mark>**[a\*b]**</mark> và <mark>**[c]**</mark>"
+        );
+        // Not a placeholder: escaped as ever; outside a draft, always escaped.
+        assert_eq!(markdown_draft("[[ ]] [[x"), r"\[\[ \]\] \[\[x");
+        assert_eq!(markdown("[[x]]"), r"\[\[x\]\]");
+        // A clerk's own markup stays literal around a placeholder.
+        assert_eq!(
+            markdown_draft("<mark>[[x]]</mark>"),
+            r"\<mark\><mark>**[x]**</mark>\</mark\>"
+        );
     }
 
     #[test]

@@ -71,10 +71,20 @@ pub struct Layout {
 
     // Tables.
     pub size_table_half_pt: usize,
+    /// A smaller size for a table whose columns cannot fit their longest
+    /// words at `size_table_half_pt` (wide statistics tables).
+    pub size_table_dense_half_pt: usize,
+    /// Left and right padding inside a table cell.
+    pub table_cell_margin_mm: f32,
     /// Border width in eighths of a point (`w:sz` of a border).
     pub table_border_eighth_pt: usize,
-    /// Width weight of a left-aligned (text) column; other columns weigh 1.
-    pub table_text_column_weight: usize,
+    /// The most a text column asks for before its cells wrap, as a share of
+    /// the text width (columns are sized from their content).
+    pub table_text_column_max_share: f32,
+    /// What a column with an empty cell (a blank to fill in by hand) asks
+    /// for, as a share of the text width: text columns, other columns.
+    pub table_blank_text_share: f32,
+    pub table_blank_other_share: f32,
 
     // Closing block.
     pub closing_left_share: f32,
@@ -84,6 +94,8 @@ pub struct Layout {
     pub size_signer_half_pt: usize,
     /// Empty lines left for the signature and seal.
     pub signature_blank_lines: usize,
+    /// Signatures side by side (minutes, a counting board) per row.
+    pub signatures_per_row: usize,
     pub size_page_number_half_pt: usize,
 
     // Fixed Party-format words (format, not prose).
@@ -139,14 +151,19 @@ impl Default for Layout {
             body_space_after_pt: 6.0,
             body_line_exact_pt: 18.0,
             size_table_half_pt: 26,
+            size_table_dense_half_pt: 22,
+            table_cell_margin_mm: 1.0,
             table_border_eighth_pt: 4,
-            table_text_column_weight: 3,
+            table_text_column_max_share: 0.45,
+            table_blank_text_share: 0.25,
+            table_blank_other_share: 0.13,
             closing_left_share: 0.55,
             size_copies_label_half_pt: 24,
             copies_label_italic: false,
             size_copies_half_pt: 22,
             size_signer_half_pt: 28,
             signature_blank_lines: 4,
+            signatures_per_row: 2,
             size_page_number_half_pt: 28,
             party_name: "ĐẢNG CỘNG SẢN VIỆT NAM".to_owned(),
             star: "*".to_owned(),

@@ -22,6 +22,11 @@ pub fn write(doc: &Document, layout: &Layout) -> Result<String, UnknownTable> {
 
 /// Header lines, one paragraph each so they read as lines everywhere.
 fn header(doc: &Document, layout: &Layout, out: &mut String) {
+    // A draft shows the placeholders left in the header (the number) marked.
+    let esc: fn(&str) -> String = match doc.draft {
+        true => super::escape::markdown_draft,
+        false => esc,
+    };
     let h = &doc.header;
     let mut lines = Vec::new();
     if doc.draft {

@@ -37,10 +37,28 @@ pub fn documents(
     engine: &Engine,
     layout: &Layout,
 ) -> Result<Vec<Output>, Diagnostic> {
-    Ok(vec![Output {
+    let mut out = vec![Output {
         stem: PathBuf::from("cong-van"),
         document: kinds::directive::render(cycle, engine, layout)?,
-    }])
+    }];
+    for branch in &cycle.branches {
+        let dir = PathBuf::from("chi-bo").join(&branch.id);
+        out.push(Output {
+            stem: dir.join("bao-cao"),
+            document: kinds::branch_report::render(cycle, branch, engine, layout)?,
+        });
+        out.push(Output {
+            stem: dir.join("bien-ban-kiem-diem"),
+            document: kinds::review_minutes::render(cycle, branch, engine, layout)?,
+        });
+    }
+    if let Some(document) = kinds::vote_minutes::render(cycle, engine, layout)? {
+        out.push(Output {
+            stem: PathBuf::from("bien-ban-kiem-phieu"),
+            document,
+        });
+    }
+    Ok(out)
 }
 
 /// Writes one document in both formats.

@@ -13,8 +13,21 @@ use std::path::Path;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
 /// Built-in templates: (file name, text).
-pub const BUILT_IN: &[(&str, &str)] =
-    &[("cong-van.md", include_str!("../../templates/cong-van.md"))];
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("cong-van.md", include_str!("../../templates/cong-van.md")),
+    (
+        "bao-cao-chi-bo.md",
+        include_str!("../../templates/bao-cao-chi-bo.md"),
+    ),
+    (
+        "bien-ban-kiem-diem.md",
+        include_str!("../../templates/bien-ban-kiem-diem.md"),
+    ),
+    (
+        "bien-ban-kiem-phieu.md",
+        include_str!("../../templates/bien-ban-kiem-phieu.md"),
+    ),
+];
 
 /// Parsed templates, ready to render many documents.
 pub struct Engine {
@@ -41,6 +54,15 @@ impl Engine {
             }
         }
         Ok(Engine { tera })
+    }
+
+    /// Draft mode (`build --draft`): placeholders left in values render
+    /// highlighted (see [`escape::markdown_draft`]).
+    pub fn set_draft(&mut self, draft: bool) {
+        self.tera.set_escape_fn(match draft {
+            true => escape::tera_escape_draft,
+            false => escape::tera_escape,
+        });
     }
 
     /// Renders template `name` with a typed context.

@@ -2,6 +2,7 @@
 //! 2022 directive writes them. Each is a plain function, unit-tested here and
 //! exposed to templates as a filter by `templates.rs`.
 
+use crate::cycle::Fill;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +61,8 @@ pub struct Citation {
     /// `Quy định`, `Kế hoạch`… (derived from the symbol unless given).
     pub kind: String,
     pub number: Option<String>,
-    pub date: Option<NaiveDate>,
+    /// A date, or (in a draft) the placeholder still to fill.
+    pub date: Option<Fill<NaiveDate>>,
     pub by: String,
     pub about: Option<String>,
 }
@@ -83,12 +85,12 @@ pub fn cite(c: &Citation, form: CiteForm, long_date: bool) -> String {
         out += &format!(" số {number}");
     }
     if form != CiteForm::By
-        && let Some(date) = c.date
+        && let Some(date) = &c.date
     {
-        let date = if long_date {
-            date_long(date)
-        } else {
-            format!("ngày {}", date_short(date))
+        let date = match date {
+            Fill::Value(date) if long_date => date_long(*date),
+            Fill::Value(date) => format!("ngày {}", date_short(*date)),
+            Fill::Placeholder(p) => format!("ngày {p}"),
         };
         out += &format!(" {date}");
     }
@@ -147,7 +149,7 @@ mod tests {
         Citation {
             kind: "Quy định".into(),
             number: Some("06-QĐ/ĐUK".into()),
-            date: Some(d(2022, 2, 16)),
+            date: Some(d(2022, 2, 16).into()),
             by: "Ban Thường vụ Đảng ủy Khối".into(),
             about: Some("về trách nhiệm".into()),
         }
@@ -189,7 +191,7 @@ mod tests {
     fn cites_with_a_long_date() {
         let mut c = qd06();
         c.kind = "Công văn".into();
-        c.date = Some(d(2022, 11, 9));
+        c.date = Some(d(2022, 11, 9).into());
         assert!(cite(&c, CiteForm::Date, true).ends_with("ngày 09 tháng 11 năm 2022"));
     }
 }

@@ -2,7 +2,7 @@
 //! document numbers.
 
 use super::dmy;
-use crate::cycle::{Cycle, DocNumber, KINDS, kind_name};
+use crate::cycle::{Cycle, DocNumber, KINDS, is_placeholder, kind_name};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use std::collections::BTreeMap;
 
@@ -55,7 +55,7 @@ pub fn reference_after_document(c: &Cycle) -> Vec<Diagnostic> {
     keys.dedup();
     keys.into_iter()
         .filter_map(|key| {
-            let date = c.references.get(key)?.date?;
+            let date = c.references.get(key)?.date.as_ref()?.get()?;
             (date > c.directive.date).then(|| {
                 let name = label(c, key);
                 let directive = dmy(c.directive.date);
@@ -142,19 +142,23 @@ fn duplicate(place: Place, number: &str, other: &Holder) -> Diagnostic {
     )
 }
 
-/// The issuer's own numbers: the directive (CV) and the report (BC).
+/// The issuer's own numbers: the directive (CV) and the report (BC), when
+/// filled in (a placeholder is `placeholder-left`'s business).
 fn own_numbers(c: &Cycle) -> Vec<(String, Holder)> {
     let symbol = &c.issuer.symbol;
-    let mut own = vec![(
-        format!("{}-CV/{symbol}", c.directive.number),
-        (
-            "công văn của chu kỳ (directive.number)".to_string(),
-            "the cycle's directive (directive.number)".to_string(),
-        ),
-    )];
-    if let Some(r) = c.report {
+    let mut own = Vec::new();
+    if let Some(n) = c.directive.number.get() {
         own.push((
-            format!("{}-BC/{symbol}", r.number),
+            format!("{n}-CV/{symbol}"),
+            (
+                "công văn của chu kỳ (directive.number)".to_string(),
+                "the cycle's directive (directive.number)".to_string(),
+            ),
+        ));
+    }
+    if let Some(n) = c.report.as_ref().and_then(|r| r.number.get()) {
+        own.push((
+            format!("{n}-BC/{symbol}"),
             (
                 "báo cáo tổng hợp của chu kỳ (report.number)".to_string(),
                 "the cycle's report (report.number)".to_string(),
@@ -195,6 +199,9 @@ pub fn document_number(c: &Cycle) -> Vec<Diagnostic> {
         let Some(number) = r.number.as_deref() else {
             continue;
         };
+        if is_placeholder(number) {
+            continue;
+        }
         if let Some(d) = bad_number(c, key, number) {
             out.push(d);
             continue;
@@ -226,7 +233,7 @@ mod tests {
     fn numbered(number: Option<&str>) -> Reference {
         Reference {
             number: number.map(str::to_string),
-            date: Some(d(2022, 1, 10)),
+            date: Some(d(2022, 1, 10).into()),
             by: "Ban Thường vụ".to_string(),
             about: None,
             kind: None,
@@ -263,9 +270,9 @@ mod tests {
     fn reference_after_document_same_day_is_fine() {
         let mut c = base();
         let date = c.directive.date;
-        reference(&mut c, "cv414").date = Some(date);
+        reference(&mut c, "cv414").date = Some(date.into());
         assert!(reference_after_document(&c).is_empty());
-        reference(&mut c, "cv414").date = date.succ_opt();
+        reference(&mut c, "cv414").date = date.succ_opt().map(Into::into);
         let diags = reference_after_document(&c);
         assert_eq!(
             found(&diags),
@@ -279,7 +286,7 @@ mod tests {
     fn reference_after_document_once_per_reference() {
         let mut c = base();
         c.directive.attachments.push("cv414".to_string());
-        reference(&mut c, "cv414").date = Some(d(2022, 12, 1));
+        reference(&mut c, "cv414").date = Some(d(2022, 12, 1).into());
         assert_eq!(reference_after_document(&c).len(), 1);
         // Uncited references may be later (e.g. cited only by the report).
         c.directive.basis.clear();

@@ -58,7 +58,7 @@ fn year_end(c: &Cycle) -> Option<Dated> {
 }
 
 fn report(c: &Cycle) -> Option<Dated> {
-    let r = c.report?;
+    let r = c.report.as_ref()?;
     let place = c.place("report.date");
     Some(dated(
         r.date,

@@ -71,6 +71,7 @@ fn cycle_strings(c: &Cycle) -> Vec<(FileId, String, String)> {
     parts.extend(part_strings(&c.superior, "superior"));
     parts.extend(part_strings(&c.references, "references"));
     parts.extend(part_strings(&c.directive, "directive"));
+    parts.extend(part_strings(&c.report, "report"));
     parts.extend(part_strings(&c.branches, "branches"));
     let mut out: Vec<_> = parts
         .into_iter()
@@ -85,8 +86,24 @@ fn cycle_strings(c: &Cycle) -> Vec<(FileId, String, String)> {
     out
 }
 
+/// What to write in place of a placeholder, by the kind of field.
+fn fill_hint(path: &str) -> (&'static str, &'static str) {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    match field {
+        "date" => (" (một ngày dạng NNNN-TT-NN)", " (a date, YYYY-MM-DD)"),
+        "number" if path.starts_with("references.") => (
+            " (số hiệu, ví dụ 415-CV/ĐUK)",
+            " (a number, e.g. 415-CV/ĐUK)",
+        ),
+        "number" => (" (một số nguyên, ví dụ 94)", " (a whole number, e.g. 94)"),
+        _ => ("", ""),
+    }
+}
+
 /// `placeholder-left`: a value still holding a `[[…]]` placeholder (as
-/// `new-cycle` writes them). One diagnostic per value.
+/// `new-cycle` writes them): text fields, and the typed fields that may
+/// hold one (`directive.number`, `report.number`, a reference's `date`).
+/// One diagnostic per value, naming the field to fill.
 pub fn placeholder_left(c: &Cycle) -> Vec<Diagnostic> {
     cycle_strings(c)
         .into_iter()
@@ -96,16 +113,27 @@ pub fn placeholder_left(c: &Cycle) -> Vec<Diagnostic> {
                 return None;
             }
             let list = found.join(", ");
+            let (vi, en) = fill_hint(&path);
             Some(Diagnostic::error(
                 Code::PlaceholderLeft,
                 c.sources.place(file, &path),
                 Message::new(
-                    format!("giá trị còn để giữ chỗ {list}: cần điền trước khi ban hành (hoặc dùng `build --draft`)"),
-                    format!("the value is still a placeholder {list}: fill it in before issuing (or use `build --draft`)"),
+                    format!("`{path}` còn để giữ chỗ {list}: cần điền{vi} trước khi ban hành (hoặc dùng `build --draft` để in dự thảo)"),
+                    format!("`{path}` is still a placeholder {list}: fill it in{en} before issuing (or use `build --draft` for a draft)"),
                 ),
             ))
         })
         .collect()
+}
+
+/// In a draft (`build --draft`), a placeholder left is expected: its
+/// `placeholder-left` errors become warnings. Other errors stay errors.
+pub fn allow_placeholders(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        if d.code == Code::PlaceholderLeft && d.is_error() {
+            d.severity = crate::diagnostic::Severity::Warning;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -120,7 +148,7 @@ pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
     years.extend(
         c.references
             .values()
-            .filter_map(|r| r.date)
+            .filter_map(|r| r.date.as_ref()?.get())
             .map(|d| d.year()),
     );
     let mut dates = vec![
@@ -129,10 +157,15 @@ pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
         c.schedule.issuer_report_due,
     ];
     dates.extend(c.schedule.year_end_summary);
-    dates.extend(c.report.map(|r| r.date));
+    dates.extend(c.report.as_ref().map(|r| r.date));
     dates.extend(c.results.values().map(|r| r.meeting.date));
     dates.extend(c.votes.as_ref().map(|v| v.date));
     years.extend(dates.iter().map(Datelike::year));
+    // The vote-count minutes cite the confidence-vote regulation in force.
+    if c.votes.is_some() {
+        let vote = crate::regulations::in_force(crate::regulations::Role::Vote, c.year);
+        years.extend(vote.map(|r| r.date.0));
+    }
     years
 }
 
@@ -369,6 +402,42 @@ mod tests {
         assert!(diags[0].message.vi.contains("[[số công văn]]"));
         assert_eq!(diags[1].place.path, "collective.strengths");
         assert!(diags[1].place.file.ends_with("results/b.yaml"));
+    }
+
+    #[test]
+    fn placeholder_left_in_typed_fields() {
+        use crate::cycle::Fill;
+        let mut c = base();
+        c.directive.number = Fill::Placeholder("[[số công văn]]".into());
+        reference(&mut c, "cv414").date = Some(Fill::Placeholder("[[…/…/2023]]".into()));
+        if let Some(r) = c.report.as_mut() {
+            r.number = Fill::Placeholder("[[số báo cáo]]".into());
+        }
+        let mut diags = placeholder_left(&c);
+        let paths: Vec<&str> = diags.iter().map(|d| d.place.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["references.cv414.date", "directive.number", "report.number"]
+        );
+        assert!(diags[0].message.vi.contains("NNNN-TT-NN"));
+        assert!(diags[1].message.vi.contains("`directive.number`"));
+        // In a draft they are warnings; other codes are left alone.
+        diags.push(Diagnostic::error(
+            Code::StaleYear,
+            Place::default(),
+            Message::new("x", "x"),
+        ));
+        allow_placeholders(&mut diags);
+        let severities: Vec<Severity> = diags.iter().map(|d| d.severity).collect();
+        assert_eq!(
+            severities,
+            [
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Error
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The closing block: `Nơi nhận:` and the signer side by side, or several
 //! signatures in a row (minutes, vote-count board).
 
-use docx_rs::{AlignmentType, Paragraph, TableRow};
+use docx_rs::{AlignmentType, Paragraph, TableCell, TableRow};
 
 use super::Block;
 use super::header::{borderless_table, column_cell};
@@ -31,20 +31,32 @@ fn signed(copies: &[String], signer: &Signature, layout: &Layout) -> Block {
     Block::Table(borderless_table(row, &widths), 0)
 }
 
-/// Equal columns, one signature each.
+/// Equal columns, one signature each, at most `signatures_per_row` to a
+/// row so a long title (`TRƯỞNG BAN KIỂM PHIẾU`) stays on one line and the
+/// names stay level; a short last row keeps the columns of the others.
 fn side_by_side(signers: &[Signature], layout: &Layout) -> Block {
+    let per_row = layout.signatures_per_row.clamp(1, signers.len().max(1));
     let total = layout.text_width_twips().max(0) as usize;
-    let width = total / signers.len().max(1);
-    let widths = vec![width; signers.len()];
+    let width = total / per_row;
+    let widths = vec![width; per_row];
     let pad = signers.iter().any(|s| !s.authority.trim().is_empty());
-    let cells = signers
-        .iter()
-        .map(|s| column_cell(signature_column(s, pad, layout), width))
-        .collect();
-    Block::Table(
-        borderless_table(TableRow::new(cells).cant_split(), &widths),
-        0,
-    )
+    let mut rows = signers.chunks(per_row).enumerate().map(|(i, chunk)| {
+        let mut cells: Vec<TableCell> = chunk
+            .iter()
+            .map(|s| {
+                let mut column = signature_column(s, pad, layout);
+                if i > 0 {
+                    column.insert(0, centred("", RunStyle::sized(layout.size_signer_half_pt)));
+                }
+                column_cell(column, width)
+            })
+            .collect();
+        cells.resize_with(per_row, || column_cell(vec![Paragraph::new()], width));
+        TableRow::new(cells).cant_split()
+    });
+    let first = rows.next().unwrap_or_else(|| TableRow::new(Vec::new()));
+    let table = rows.fold(borderless_table(first, &widths), |t, row| t.add_row(row));
+    Block::Table(table, 0)
 }
 
 /// `Nơi nhận:` then `- A,` … `- Lưu: VPĐU.`.

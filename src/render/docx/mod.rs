@@ -10,6 +10,7 @@ mod closing;
 mod gfm;
 mod header;
 mod package;
+mod schema_order;
 mod table;
 mod text;
 

@@ -1,15 +1,18 @@
 //! Data tables: full borders, bold centred header rows (repeated on every
 //! page), merged group headers, aligned body cells, a bold totals row.
+//! Columns are sized from their content so no word is broken across lines;
+//! a table too wide for that at the table size is set a size smaller.
 
 use docx_rs::{
     AlignmentType, BorderType, Paragraph, Table as DocxTable, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType,
 };
 
 use super::Block;
 use super::text::{RunStyle, single_spacing, styled_run};
 use crate::render::document::{Align, ColumnGroup, Table};
-use crate::render::layout::Layout;
+use crate::render::layout::{Layout, mm_to_twips};
 
 /// The table as a block, with its header-row count; `None` for a table
 /// without columns (nothing to print).
@@ -19,37 +22,223 @@ pub fn render_table(table: &Table, layout: &Layout) -> Option<Block> {
         return None;
     }
     let aligns: Vec<Align> = leaves.iter().map(|(_, a)| *a).collect();
-    let widths = column_widths(&aligns, layout);
-    let mut rows = header_rows(table, &widths, layout);
+    let (widths, size) = fit_columns(table, layout);
+    let mut rows = header_rows(table, &widths, size);
     let header_count = rows.len();
     let last = table.rows.len().saturating_sub(1);
     for (i, cells) in table.rows.iter().enumerate() {
         let bold = table.total_row && i == last;
-        rows.push(body_row(cells, &aligns, &widths, bold, layout));
+        rows.push(body_row(cells, &aligns, &widths, bold, size));
     }
+    let margin = mm_to_twips(layout.table_cell_margin_mm).max(0) as usize;
     let docx_table = DocxTable::new(rows)
         .set_grid(widths.clone())
         .width(widths.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, margin, 0, margin))
         .set_borders(borders(layout));
     Some(Block::Table(docx_table, header_count))
 }
 
-/// Column widths in twips filling the text width: text (Left) columns weigh
-/// `table_text_column_weight`, the others 1.
-fn column_widths(aligns: &[Align], layout: &Layout) -> Vec<usize> {
+/// Column widths (twips, filling the text width) and the font size: the
+/// table size, or the dense size when the longest words do not fit.
+fn fit_columns(table: &Table, layout: &Layout) -> (Vec<usize>, usize) {
     let total = layout.text_width_twips().max(0) as usize;
-    let weight = |a: &Align| match a {
-        Align::Left => layout.table_text_column_weight.max(1),
-        _ => 1,
+    let margin = 2 * mm_to_twips(layout.table_cell_margin_mm).max(0) as usize;
+    let regular_size = layout.size_table_half_pt;
+    let dense_size = layout.size_table_dense_half_pt.min(regular_size);
+    let regular = column_needs(table, regular_size, margin, total, layout);
+    let dense = column_needs(table, dense_size, margin, total, layout);
+    let fits = |needs: &[Need], f: fn(&Need) -> usize| needs.iter().map(f).sum::<usize>() <= total;
+    let go_dense = dense_size < regular_size
+        && ((!fits(&regular, |n| n.min) && fits(&dense, |n| n.min))
+            || (!fits(&regular, |n| n.content) && fits(&dense, |n| n.content)));
+    match go_dense {
+        true => (distribute(&dense, total), dense_size),
+        false => (distribute(&regular, total), regular_size),
+    }
+}
+
+/// What one column needs: `min` fits its longest word (header or body),
+/// `want` its longest cell on one line (text columns capped), or room to
+/// write in when a cell is blank; in twips.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Need {
+    min: usize,
+    /// What the content asks (at least `min`).
+    content: usize,
+    /// What the column asks with room for blanks (at least `content`).
+    want: usize,
+    text: bool,
+}
+
+fn column_needs(
+    table: &Table,
+    size: usize,
+    margin: usize,
+    total: usize,
+    layout: &Layout,
+) -> Vec<Need> {
+    let share = |s: f32| (total as f32 * s) as usize;
+    let heads = leaf_heads(table);
+    heads
+        .iter()
+        .enumerate()
+        .map(|(i, (head, align))| {
+            let text = *align == Align::Left;
+            let mut min = longest_word(head, size, true);
+            // A heading may wrap to three lines.
+            let mut want = text_width(head, size, true) / 3;
+            let mut blank = false;
+            for cell in table
+                .rows
+                .iter()
+                .map(|r| r.get(i).map_or("", String::as_str))
+            {
+                min = min.max(longest_word(cell, size, false));
+                want = want.max(text_width(cell, size, false));
+                blank |= cell.trim().is_empty();
+            }
+            if text {
+                want = want.min(share(layout.table_text_column_max_share));
+            }
+            let content = want.max(min);
+            if blank {
+                let fill = match text {
+                    true => layout.table_blank_text_share,
+                    false => layout.table_blank_other_share,
+                };
+                want = want.max(share(fill));
+            }
+            Need {
+                min: min + margin,
+                content: content + margin,
+                want: want.max(content) + margin,
+                text,
+            }
+        })
+        .collect()
+}
+
+/// Each leaf column's own heading (a sub-column's label, or its group's).
+fn leaf_heads(table: &Table) -> Vec<(String, Align)> {
+    table
+        .groups
+        .iter()
+        .flat_map(|g| match g.columns.is_empty() {
+            true => vec![(g.label.clone(), g.align)],
+            false => g
+                .columns
+                .iter()
+                .map(|c| (c.label.clone(), c.align))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Widths from needs: every column gets its `min`; what is left goes
+/// towards the content's width, then towards room for blanks; room beyond
+/// every `want` goes to the text columns.
+fn distribute(needs: &[Need], total: usize) -> Vec<usize> {
+    let sum = |f: fn(&Need) -> usize| needs.iter().map(f).sum::<usize>();
+    let (min, content, want) = (sum(|n| n.min), sum(|n| n.content), sum(|n| n.want));
+    let mut widths: Vec<usize> = if min >= total {
+        needs.iter().map(|n| n.min * total / min.max(1)).collect()
+    } else if content >= total {
+        towards(needs, |n| (n.min, n.content), total - min, content - min)
+    } else if want >= total {
+        towards(
+            needs,
+            |n| (n.content, n.want),
+            total - content,
+            want - content,
+        )
+    } else {
+        spread(needs, total - want)
     };
-    let sum: usize = aligns.iter().map(weight).sum::<usize>().max(1);
-    let mut widths: Vec<usize> = aligns.iter().map(|a| total * weight(a) / sum).collect();
     let used: usize = widths.iter().sum();
     if let Some(last) = widths.last_mut() {
         *last += total.saturating_sub(used);
     }
     widths
+}
+
+/// Each column from `from` towards `to`, by `room` shared in proportion
+/// to what each still asks (`ask` in all).
+fn towards(
+    needs: &[Need],
+    range: fn(&Need) -> (usize, usize),
+    room: usize,
+    ask: usize,
+) -> Vec<usize> {
+    needs
+        .iter()
+        .map(|n| {
+            let (from, to) = range(n);
+            from + (to - from) * room / ask.max(1)
+        })
+        .collect()
+}
+
+/// Every column at its `want`, and `extra` shared by the text columns in
+/// proportion to their want (by every column when there is no text column).
+fn spread(needs: &[Need], extra: usize) -> Vec<usize> {
+    let any_text = needs.iter().any(|n| n.text);
+    let share = |n: &Need| n.text || !any_text;
+    let weight: usize = needs.iter().filter(|n| share(n)).map(|n| n.want).sum();
+    needs
+        .iter()
+        .map(|n| match share(n) {
+            true => n.want + extra * n.want / weight.max(1),
+            false => n.want,
+        })
+        .collect()
+}
+
+/// Estimated width of `text` on one line, in twips (Times New Roman-like
+/// advance widths in thousandths of an em; bold a little wider).
+fn text_width(text: &str, size_half_pt: usize, bold: bool) -> usize {
+    let milli_em: usize = text.chars().map(char_milli_em).sum();
+    // Bold is wider; both get a tenth more so an estimate short of the real
+    // width never breaks a word.
+    let milli_em = if bold {
+        milli_em * 116 / 100
+    } else {
+        milli_em * 110 / 100
+    };
+    // size_half_pt × 10 = twips per em.
+    milli_em * size_half_pt * 10 / 1000
+}
+
+fn longest_word(text: &str, size_half_pt: usize, bold: bool) -> usize {
+    text.split_whitespace()
+        .map(|w| text_width(w, size_half_pt, bold))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Rough advance widths: narrow punctuation and letters, wide capitals and
+/// `m`/`w`/`%`, the rest half an em (digits, most lower case).
+fn char_milli_em(c: char) -> usize {
+    let base = unicode_base(c);
+    match base {
+        ' ' | '.' | ',' | ';' | ':' | '\'' | '|' | '!' | 'i' | 'j' | 'l' | 't' | 'f' | 'I' => 280,
+        'r' | 's' | '(' | ')' | '-' | '/' => 380,
+        'm' | 'M' | 'W' | '%' | '…' | '—' => 900,
+        'w' | 'A'..='Z' | 'Đ' | 'Ư' | 'Ơ' => 700,
+        _ => 500,
+    }
+}
+
+/// The letter under a Vietnamese diacritic, near enough for widths.
+fn unicode_base(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match c.is_uppercase() {
+        true => 'A',
+        false => 'a',
+    }
 }
 
 /// Single borders on every edge and between all cells.
@@ -68,7 +257,7 @@ fn borders(layout: &Layout) -> TableBorders {
 }
 
 /// One header row, or two when a group has sub-columns.
-fn header_rows(table: &Table, widths: &[usize], layout: &Layout) -> Vec<TableRow> {
+fn header_rows(table: &Table, widths: &[usize], size: usize) -> Vec<TableRow> {
     let two = table.has_subheader();
     let mut top = Vec::new();
     let mut sub = Vec::new();
@@ -76,10 +265,10 @@ fn header_rows(table: &Table, widths: &[usize], layout: &Layout) -> Vec<TableRow
     for group in &table.groups {
         let span = group.columns.len().max(1);
         let width = widths.iter().skip(col).take(span).sum();
-        top.push(group_cell(group, width, two, layout));
+        top.push(group_cell(group, width, two, size));
         if two {
             let under = widths.get(col..col + span).unwrap_or(&[]);
-            sub.extend(sub_cells(group, under, layout));
+            sub.extend(sub_cells(group, under, size));
         }
         col += span;
     }
@@ -91,8 +280,8 @@ fn header_rows(table: &Table, widths: &[usize], layout: &Layout) -> Vec<TableRow
 }
 
 /// The top-row cell of a group: spans its sub-columns, or both header rows.
-fn group_cell(group: &ColumnGroup, width: usize, two_rows: bool, layout: &Layout) -> TableCell {
-    let cell = header_cell(&group.label, width, layout);
+fn group_cell(group: &ColumnGroup, width: usize, two_rows: bool, size: usize) -> TableCell {
+    let cell = header_cell(&group.label, width, size);
     match (group.columns.len(), two_rows) {
         (0, true) => cell.vertical_merge(VMergeType::Restart),
         (0, false) | (1, _) => cell,
@@ -102,21 +291,21 @@ fn group_cell(group: &ColumnGroup, width: usize, two_rows: bool, layout: &Layout
 
 /// The second-row cells under a group: its sub-column labels, or the
 /// continuation of a vertically merged cell.
-fn sub_cells(group: &ColumnGroup, widths: &[usize], layout: &Layout) -> Vec<TableCell> {
+fn sub_cells(group: &ColumnGroup, widths: &[usize], size: usize) -> Vec<TableCell> {
     if group.columns.is_empty() {
         let width = widths.first().copied().unwrap_or(0);
-        return vec![header_cell("", width, layout).vertical_merge(VMergeType::Continue)];
+        return vec![header_cell("", width, size).vertical_merge(VMergeType::Continue)];
     }
     group
         .columns
         .iter()
         .zip(widths)
-        .map(|(c, w)| header_cell(&c.label, *w, layout))
+        .map(|(c, w)| header_cell(&c.label, *w, size))
         .collect()
 }
 
-fn header_cell(label: &str, width: usize, layout: &Layout) -> TableCell {
-    let style = RunStyle::sized(layout.size_table_half_pt).bold();
+fn header_cell(label: &str, width: usize, size: usize) -> TableCell {
+    let style = RunStyle::sized(size).bold();
     text_cell(label, style, AlignmentType::Center, width)
 }
 
@@ -126,9 +315,9 @@ fn body_row(
     aligns: &[Align],
     widths: &[usize],
     bold: bool,
-    layout: &Layout,
+    size: usize,
 ) -> TableRow {
-    let mut style = RunStyle::sized(layout.size_table_half_pt);
+    let mut style = RunStyle::sized(size);
     style.bold = bold;
     let row = aligns
         .iter()
@@ -139,7 +328,8 @@ fn body_row(
             text_cell(text, style, alignment(*align), *width)
         })
         .collect();
-    TableRow::new(row)
+    // A row is never split across pages: a name and its figures stay together.
+    TableRow::new(row).cant_split()
 }
 
 fn alignment(align: Align) -> AlignmentType {

@@ -97,6 +97,32 @@ pub fn styled_run(text: &str, style: RunStyle) -> Run {
     run
 }
 
+/// Runs of `text` in `style`, a placeholder `[[x]]` left in it (only a
+/// draft has any) as its own highlighted run `[x]`.
+pub fn placeholder_runs(text: &str, style: RunStyle) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let Some(len) = rest[start + 2..].find("]]") else {
+            break;
+        };
+        let inner = &rest[start + 2..start + 2 + len];
+        if start > 0 {
+            runs.push(styled_run(&rest[..start], style));
+        }
+        let marked = RunStyle {
+            highlight: true,
+            ..style
+        };
+        runs.push(styled_run(&format!("[{}]", inner.trim()), marked));
+        rest = &rest[start + 2 + len + 2..];
+    }
+    if !rest.is_empty() || runs.is_empty() {
+        runs.push(styled_run(rest, style));
+    }
+    runs
+}
+
 /// A run holding only a line break, in `style` (so the line keeps its height).
 pub fn break_run(style: RunStyle) -> Run {
     format_run(style).add_break(BreakType::TextWrapping)
@@ -122,11 +148,13 @@ pub fn exact_spacing(after_pt: f32, line_pt: f32) -> LineSpacing {
 
 /// A single-spaced paragraph with one run, tight (no space around it).
 pub fn line(text: &str, style: RunStyle, align: AlignmentType) -> Paragraph {
-    Paragraph::new()
+    let para = Paragraph::new()
         .align(align)
         .line_spacing(single_spacing(0.0, 0.0))
-        .size(style.size_half_pt)
-        .add_run(styled_run(text, style))
+        .size(style.size_half_pt);
+    placeholder_runs(text, style)
+        .into_iter()
+        .fold(para, Paragraph::add_run)
 }
 
 /// A centred single-spaced line.
@@ -146,6 +174,27 @@ mod tests {
     #[test]
     fn clean_drops_c0_but_keeps_tab_and_newline() {
         assert_eq!(clean("a\u{1}b\u{b}c\td\ne\r\u{FFFF}"), "abc\td\ne");
+    }
+
+    #[test]
+    fn placeholders_get_their_own_highlighted_run() {
+        let style = RunStyle::sized(26);
+        assert_eq!(placeholder_runs("Số 94-CV/ĐUVP", style).len(), 1);
+        assert_eq!(placeholder_runs("", style).len(), 1);
+        let runs = placeholder_runs("Số [[số công văn]]-CV/ĐUVP", style);
+        assert_eq!(runs.len(), 3);
+        assert_eq!(
+            runs[1],
+            styled_run(
+                "[số công văn]",
+                RunStyle {
+                    highlight: true,
+                    ..style
+                }
+            )
+        );
+        assert_eq!(placeholder_runs("[[x]]", style).len(), 1);
+        assert_eq!(placeholder_runs("a [[x", style).len(), 1);
     }
 
     #[test]

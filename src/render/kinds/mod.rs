@@ -1,7 +1,12 @@
 //! Document kinds: for each, the typed template context and the metadata
 //! (header, title, closing). A new kind is a template plus a file here.
 
+pub mod branch;
+pub mod branch_report;
 pub mod directive;
+pub mod review_minutes;
+pub mod tables;
+pub mod vote_minutes;
 
 use super::vietnamese::Citation;
 use crate::cycle::Cycle;
@@ -30,7 +35,7 @@ pub fn citation(cycle: &Cycle, field: &str, key: &str) -> Result<Citation, Diagn
     Ok(Citation {
         kind: r.kind_name().unwrap_or("Văn bản").to_string(),
         number: r.number.clone(),
-        date: r.date,
+        date: r.date.clone(),
         by: r.by.clone(),
         about: r.about.clone(),
     })

@@ -1,0 +1,145 @@
+//! What the branch documents (report, review minutes) share: the branch's
+//! header block, the blanks of a form, the branch table.
+
+use super::tables::{self, label};
+use crate::cycle::{Branch, Cycle, Results};
+use crate::render::document::{Header, Signature, Table};
+use crate::render::layout::Layout;
+use crate::render::vietnamese::date_long;
+use chrono::NaiveDate;
+
+/// A number left for the branch to fill in: `……-BC/CB`.
+const NUMBER_BLANK: &str = "……";
+/// The symbol of a branch's own documents (`05-BC/CB`).
+const BRANCH_SYMBOL: &str = "CB";
+/// A day, month, hour or minute left blank.
+pub const DATE_BLANK: &str = "……";
+/// A line of dots to write prose on: about one 14-pt line of the text
+/// width less the first-line indent (an ellipsis is 1 em wide).
+pub const LINE_BLANK: &str = "………………………………………………………………………………";
+/// The collective a branch signs for (`T/M CHI BỘ`) and archives as.
+pub const BRANCH_WORD: &str = "Chi bộ";
+/// The secretary's title under the authority line.
+const SECRETARY_TITLE: &str = "Bí thư";
+
+/// One branch and what it reported, if it did.
+#[derive(Clone, Copy)]
+pub struct BranchData<'a> {
+    pub cycle: &'a Cycle,
+    pub branch: &'a Branch,
+    pub results: Option<&'a Results>,
+}
+
+impl<'a> BranchData<'a> {
+    pub fn new(cycle: &'a Cycle, branch: &'a Branch) -> BranchData<'a> {
+        BranchData {
+            cycle,
+            branch,
+            results: cycle.results.get(&branch.id),
+        }
+    }
+
+    /// No results: the document is a form to fill in.
+    pub fn is_form(&self) -> bool {
+        self.results.is_none()
+    }
+
+    /// The meeting date when the branch reported.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.results.map(|r| r.meeting.date)
+    }
+
+    /// The branch's header: its party organisation above it, the branch,
+    /// a blank number of `kind` (`BC`, `BB`), and the date or blanks.
+    pub fn header(&self, kind: &str) -> Header {
+        let place = &self.cycle.place;
+        let place_date = match self.date() {
+            Some(date) => format!("{place}, {}", date_long(date)),
+            None => format!("{place}, {}", blank_date(self.cycle.year)),
+        };
+        Header {
+            superior: party_organisation(&self.cycle.issuer.name),
+            issuer: self.branch.name.clone(),
+            number: format!("{NUMBER_BLANK}-{kind}/{BRANCH_SYMBOL}"),
+            place_date,
+            subject: None,
+        }
+    }
+
+    /// The branch table (`chi-bo`): id, name, year, member count.
+    pub fn branch_table(&self) -> Table {
+        tables::key_value(vec![
+            (label::BRANCH_ID, Some(self.branch.id.clone())),
+            (label::BRANCH_NAME, Some(self.branch.name.clone())),
+            (label::YEAR, Some(self.cycle.year.to_string())),
+            (label::MEMBER_COUNT, Some(self.branch.members.to_string())),
+        ])
+    }
+
+    /// Rows of a form's member table: the roster, or as many empty rows as
+    /// the branch has members when there is no roster.
+    pub fn roster_rows(&self) -> Vec<tables::MemberRow> {
+        let secretary = &self.branch.secretary;
+        match self.branch.roster.is_empty() {
+            false => self
+                .branch
+                .roster
+                .iter()
+                .map(|name| tables::MemberRow::blank(name, secretary))
+                .collect(),
+            true => (0..self.branch.members)
+                .map(|_| tables::MemberRow::blank("", secretary))
+                .collect(),
+        }
+    }
+}
+
+/// `T/M CHI BỘ` / `BÍ THƯ` / the branch secretary.
+pub fn branch_signer(branch: &Branch, layout: &Layout) -> Signature {
+    Signature {
+        authority: format!("{} {BRANCH_WORD}", layout.on_behalf),
+        title: SECRETARY_TITLE.to_owned(),
+        name: branch.secretary.clone(),
+    }
+}
+
+/// `Đảng ủy Văn phòng UBND tỉnh` → `Đảng bộ Văn phòng UBND tỉnh`: the
+/// party organisation a committee leads, the branches' superior line.
+/// A name not starting with `Đảng ủy` is kept as it is.
+pub fn party_organisation(committee: &str) -> String {
+    let name = committee.trim();
+    ["Đảng ủy", "Đảng uỷ", "ĐẢNG ỦY", "ĐẢNG UỶ"]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .filter(|rest| rest.starts_with(' '))
+        .map_or_else(|| name.to_owned(), |rest| format!("Đảng bộ{rest}"))
+}
+
+/// `ngày …… tháng …… năm 2022`: a date line for the branch to complete.
+pub fn blank_date(year: i32) -> String {
+    format!("ngày {DATE_BLANK} tháng {DATE_BLANK} năm {year}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committee_leads_a_party_organisation() {
+        assert_eq!(
+            party_organisation("Đảng ủy Văn phòng UBND tỉnh"),
+            "Đảng bộ Văn phòng UBND tỉnh"
+        );
+        assert_eq!(
+            party_organisation("Đảng ủy Sở Tài chính"),
+            "Đảng bộ Sở Tài chính"
+        );
+        assert_eq!(party_organisation("Chi bộ X"), "Chi bộ X");
+        assert_eq!(party_organisation("Đảng ủyX"), "Đảng ủyX");
+    }
+
+    #[test]
+    fn a_form_dates_with_blanks() {
+        assert_eq!(blank_date(2022), "ngày …… tháng …… năm 2022");
+    }
+}

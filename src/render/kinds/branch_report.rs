@@ -1,0 +1,259 @@
+//! The branch's report on its review (templates/bao-cao-chi-bo.md): a form
+//! to fill in when the branch has not reported, else the filled report.
+//! Both carry the same tables (see `tables.rs`), so a returned form can be
+//! read back cell by cell.
+
+use super::branch::{BranchData, LINE_BLANK, branch_signer};
+use super::tables::{self, MemberColumns, MemberRow, SpecialRow, label};
+use crate::cycle::{Branch, Collective, Cycle, Issuer, Rating, Results, RuleSet};
+use crate::diagnostic::Diagnostic;
+use crate::render::document::{Closing, Document, Table, Title};
+use crate::render::layout::Layout;
+use crate::render::templates::Engine;
+use crate::render::vietnamese::date_short;
+use crate::rules::Tally;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const TEMPLATE: &str = "bao-cao-chi-bo.md";
+
+/// Title lines (metadata, not body prose).
+const KIND: &str = "BÁO CÁO";
+const SUBJECT: &str = "kiểm điểm, đánh giá, xếp loại chất lượng tập thể, cá nhân năm";
+/// Empty rows a form leaves for special cases (not rated, disciplined …).
+const SPECIAL_BLANK_ROWS: usize = 2;
+
+/// What the report template sees.
+#[derive(Serialize)]
+struct Context<'a> {
+    /// No results: the form to fill in.
+    form: bool,
+    year: i32,
+    branch: &'a Branch,
+    issuer: &'a Issuer,
+    directive: DirectiveRef,
+    due: NaiveDate,
+    /// A dotted line for prose to be written in.
+    blank: &'static str,
+    collective: Option<CollectiveView<'a>>,
+    counts: Option<Counts>,
+    /// Members proposed HTXSNV (their achievements are in `thanh-tich`).
+    excellent: Vec<&'a str>,
+    failing: Vec<&'a str>,
+    not_rated: Vec<Named<'a>>,
+    disciplined: Vec<Named<'a>>,
+    /// Some member has a special case (the `truong-hop` table is filled).
+    special: bool,
+}
+
+#[derive(Serialize)]
+struct DirectiveRef {
+    number: String,
+    date: NaiveDate,
+}
+
+#[derive(Serialize)]
+struct CollectiveView<'a> {
+    rating: &'static str,
+    score: Option<u32>,
+    achievements: Option<&'a str>,
+    strengths: Option<&'a str>,
+    shortcomings: Option<&'a str>,
+    remedies: Option<&'a str>,
+}
+
+impl<'a> CollectiveView<'a> {
+    fn of(c: &'a Collective) -> Self {
+        CollectiveView {
+            rating: c.rating.full_name(),
+            score: c.score,
+            achievements: c.achievements.as_deref(),
+            strengths: c.strengths.as_deref(),
+            shortcomings: c.shortcomings.as_deref(),
+            remedies: c.remedies.as_deref(),
+        }
+    }
+}
+
+/// The counts the text states (the same as the statistics table).
+#[derive(Serialize)]
+struct Counts {
+    members: u32,
+    rated: u64,
+    not_rated: u64,
+}
+
+/// A member and one fact about them (a reason, a discipline).
+#[derive(Serialize)]
+struct Named<'a> {
+    name: &'a str,
+    detail: &'a str,
+}
+
+fn context<'a>(data: &BranchData<'a>) -> Context<'a> {
+    let cycle = data.cycle;
+    let results = data.results;
+    let members = results.map_or(&[][..], |r| r.members.as_slice());
+    let with = |f: fn(&crate::cycle::Member) -> Option<&str>| -> Vec<Named<'a>> {
+        members
+            .iter()
+            .filter_map(|m| {
+                f(m).map(|detail| Named {
+                    name: &m.name,
+                    detail,
+                })
+            })
+            .collect()
+    };
+    let rated_at = |level: Rating| -> Vec<&'a str> {
+        members
+            .iter()
+            .filter(|m| m.rating == Some(level))
+            .map(|m| m.name.as_str())
+            .collect()
+    };
+    Context {
+        form: data.is_form(),
+        year: cycle.year,
+        branch: data.branch,
+        issuer: &cycle.issuer,
+        directive: DirectiveRef {
+            number: format!("{:02}-CV/{}", cycle.directive.number, cycle.issuer.symbol),
+            date: cycle.directive.date,
+        },
+        due: cycle.schedule.branch_report_due,
+        blank: LINE_BLANK,
+        collective: results.map(|r| CollectiveView::of(&r.collective)),
+        counts: results.map(|r| counts(data.branch, r)),
+        excellent: rated_at(Rating::Htxsnv),
+        failing: rated_at(Rating::Khtnv),
+        not_rated: with(|m| m.not_rated.as_deref()),
+        disciplined: with(|m| m.discipline.as_deref()),
+        special: members.iter().any(|m| SpecialRow::of(m).is_some()),
+    }
+}
+
+fn counts(branch: &Branch, results: &Results) -> Counts {
+    let tally = Tally::members(results);
+    Counts {
+        members: branch.members,
+        rated: tables::rated_count(&tally),
+        not_rated: tally.not_rated,
+    }
+}
+
+/// The report's tables, filled from the results or left blank.
+fn report_tables(data: &BranchData) -> BTreeMap<String, Table> {
+    let mut out = BTreeMap::new();
+    out.insert("chi-bo".to_owned(), data.branch_table());
+    out.insert("hoi-nghi".to_owned(), meeting_table(data.results));
+    out.insert("tap-the".to_owned(), collective_table(data));
+    let tally = data.results.map(Tally::members);
+    out.insert(
+        "thong-ke".to_owned(),
+        tables::statistics(data.branch.members, tally.as_ref()),
+    );
+    out.insert("dang-vien".to_owned(), member_table(data));
+    out.insert("thanh-tich".to_owned(), achievements_table(data));
+    out.insert("truong-hop".to_owned(), special_table(data));
+    out
+}
+
+/// The meeting table (`hoi-nghi`): date, place, chair, clerk, guests.
+pub fn meeting_table(results: Option<&Results>) -> Table {
+    let m = results.map(|r| &r.meeting);
+    tables::key_value(vec![
+        (label::DATE, m.map(|m| date_short(m.date))),
+        (label::PLACE, m.map(|m| m.place.clone())),
+        (label::CHAIR, m.map(|m| m.chair.clone())),
+        (label::CLERK, m.map(|m| m.clerk.clone())),
+        (label::GUESTS, m.map(|m| m.guests.join("; "))),
+    ])
+}
+
+/// The collective table (`tap-the`): rating, score (qd366-2025), achievements.
+fn collective_table(data: &BranchData) -> Table {
+    let c = data.results.map(|r| &r.collective);
+    let mut rows = vec![(
+        label::COLLECTIVE_RATING,
+        c.map(|c| c.rating.full_name().to_owned()),
+    )];
+    if data.cycle.rules == RuleSet::Qd366_2025 {
+        rows.push((label::SCORE, c.and_then(|c| c.score).map(|s| s.to_string())));
+    }
+    rows.push((label::ACHIEVEMENTS, c.and_then(|c| c.achievements.clone())));
+    tables::key_value(rows)
+}
+
+fn member_columns(data: &BranchData) -> MemberColumns {
+    MemberColumns {
+        form: data.is_form(),
+        score: data.cycle.rules == RuleSet::Qd366_2025,
+    }
+}
+
+/// The member list (`dang-vien`): the results, or the roster on a form.
+pub fn member_table(data: &BranchData) -> Table {
+    let rows: Vec<MemberRow> = match data.results {
+        Some(r) => r.members.iter().map(MemberRow::reported).collect(),
+        None => data.roster_rows(),
+    };
+    tables::members(&rows, member_columns(data))
+}
+
+/// Members proposed HTXSNV and their achievements (`thanh-tich`); on a
+/// form, as many empty rows as the HTXSNV cap could allow.
+fn achievements_table(data: &BranchData) -> Table {
+    let Some(results) = data.results else {
+        let cap = data.branch.members * data.cycle.options.quota_percent;
+        return tables::achievements(&[], cap.div_ceil(100).max(1) as usize);
+    };
+    let rows: Vec<(String, String)> = results
+        .members
+        .iter()
+        .filter(|m| m.rating == Some(Rating::Htxsnv))
+        .map(|m| (m.name.clone(), m.achievements.clone().unwrap_or_default()))
+        .collect();
+    tables::achievements(&rows, 0)
+}
+
+/// Not rated, disciplined, on sick leave (`truong-hop`).
+fn special_table(data: &BranchData) -> Table {
+    let self_remedied = data.cycle.rules == RuleSet::Qd124_2023;
+    let Some(results) = data.results else {
+        return tables::special_cases(&[], SPECIAL_BLANK_ROWS, self_remedied);
+    };
+    let rows: Vec<SpecialRow> = results.members.iter().filter_map(SpecialRow::of).collect();
+    tables::special_cases(&rows, 0, self_remedied)
+}
+
+/// The report (or form) of one branch.
+pub fn render(
+    cycle: &Cycle,
+    branch: &Branch,
+    engine: &Engine,
+    layout: &Layout,
+) -> Result<Document, Diagnostic> {
+    let data = BranchData::new(cycle, branch);
+    let body = engine.render(TEMPLATE, &context(&data))?;
+    let copies = vec![
+        cycle.issuer.name.clone(),
+        format!("{} {}", layout.archive_label, super::branch::BRANCH_WORD),
+    ];
+    Ok(Document {
+        header: data.header("BC"),
+        title: Some(Title {
+            kind: KIND.to_owned(),
+            subject: format!("{SUBJECT} {}", cycle.year),
+        }),
+        to: Vec::new(),
+        body,
+        tables: report_tables(&data),
+        closing: Closing::Signed {
+            copies,
+            signer: branch_signer(branch, layout),
+        },
+        draft: false,
+    })
+}

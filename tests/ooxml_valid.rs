@@ -1,0 +1,94 @@
+//! Every DOCX of the example build is schema-valid OOXML: Word repairs or
+//! refuses files that break the schema, and LibreOffice is not strict enough
+//! to notice. Checked with `openxml-audit` (PyPI), which must be installed:
+//!
+//! ```sh
+//! pip install openxml-audit
+//! ```
+//!
+//! `.ci/run` installs it. On a machine without it the test fails, unless
+//! `VANBAN_SKIP_OOXML=1` is set (then it passes without checking anything).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const VALIDATOR: &str = "openxml-audit";
+
+#[test]
+fn every_docx_of_the_example_has_no_schema_violation() {
+    if std::env::var_os("VANBAN_SKIP_OOXML").is_some_and(|v| v == "1") {
+        eprintln!("VANBAN_SKIP_OOXML=1: OOXML validation skipped");
+        return;
+    }
+    let installed = Command::new(VALIDATOR).arg("--help").output();
+    assert!(
+        installed.is_ok_and(|o| o.status.success()),
+        "`{VALIDATOR}` is not installed: run `pip install {VALIDATOR}` \
+         (or set VANBAN_SKIP_OOXML=1 to skip this test)"
+    );
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("out");
+    let run = common::vanban(&["build", "-o", out.to_str().expect("utf-8 path")]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut docx = Vec::new();
+    find_docx(&out, &mut docx);
+    assert!(docx.len() >= 2, "the example writes DOCX files: {docx:?}");
+
+    let reports = audit(&out);
+    assert_eq!(reports.len(), docx.len(), "one report per DOCX");
+    let failures: Vec<String> = reports.iter().filter_map(failure).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `openxml-audit` over every DOCX below `dir`: one JSON report per file.
+fn audit(dir: &Path) -> Vec<serde_json::Value> {
+    let run = Command::new(VALIDATOR)
+        .args(["-m", "0", "-r", "-o", "json"])
+        .arg(dir)
+        .output()
+        .expect("openxml-audit runs");
+    let reports: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openxml-audit printed no JSON ({e}): {}{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        )
+    });
+    reports
+        .as_array()
+        .cloned()
+        .expect("a JSON array of reports")
+}
+
+/// The file and its findings, when it has any.
+fn failure(report: &serde_json::Value) -> Option<String> {
+    let count = |key: &str| report[key].as_u64().unwrap_or(u64::MAX);
+    if report["valid"] == true && count("error_count") == 0 && count("warning_count") == 0 {
+        return None;
+    }
+    let findings: Vec<String> = report["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(report["warnings"].as_array().into_iter().flatten())
+        .map(|e| format!("  {} {} ({})", e["part_uri"], e["path"], e["description"]))
+        .collect();
+    Some(format!("{}:\n{}", report["file"], findings.join("\n")))
+}
+
+fn find_docx(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read output") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            find_docx(&path, found);
+        } else if path.extension().is_some_and(|e| e == "docx") {
+            found.push(path);
+        }
+    }
+}
