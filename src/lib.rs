@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod cli;
+pub mod collect;
 pub mod cycle;
 pub mod diagnostic;
 pub mod example;
@@ -18,3 +19,4 @@ pub mod pipeline;
 pub mod regulations;
 pub mod render;
 pub mod rules;
+pub mod stats;

@@ -25,9 +25,19 @@ impl Outcome {
     }
 }
 
+/// What `build` writes when the data is not complete.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `--draft`: placeholders left are warnings; every document is a draft.
+    pub draft: bool,
+    /// `--partial`: the consolidated report is written although some
+    /// branches have not reported (a draft naming them).
+    pub partial: bool,
+}
+
 /// Loads, checks and renders in memory; writes nothing.
 pub fn check(path: &Path) -> Outcome {
-    run(path, None, &ProgressBar::hidden(), false)
+    run(path, None, &ProgressBar::hidden(), Options::default())
 }
 
 /// As `check`, then writes every document into `out` when nothing failed.
@@ -38,17 +48,30 @@ pub fn build(path: &Path, out: &Path) -> Outcome {
 /// As `build`, advancing `progress` by one for each document rendered
 /// (its length is set to the number of documents).
 pub fn build_with_progress(path: &Path, out: &Path, progress: &ProgressBar) -> Outcome {
-    run(path, Some(out), progress, false)
+    run(path, Some(out), progress, Options::default())
 }
 
 /// `build --draft`: as `build_with_progress`, but placeholders left are
 /// warnings, not errors (other errors still block); they render
 /// highlighted, and every document is marked `DỰ THẢO` on page 1.
 pub fn build_draft(path: &Path, out: &Path, progress: &ProgressBar) -> Outcome {
-    run(path, Some(out), progress, true)
+    build_with(
+        path,
+        out,
+        progress,
+        Options {
+            draft: true,
+            partial: false,
+        },
+    )
 }
 
-fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, draft: bool) -> Outcome {
+/// `build` with `--draft` and/or `--partial`.
+pub fn build_with(path: &Path, out: &Path, progress: &ProgressBar, options: Options) -> Outcome {
+    run(path, Some(out), progress, options)
+}
+
+fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, options: Options) -> Outcome {
     let loaded = match cycle::load(path) {
         Ok(loaded) => loaded,
         Err(failed) => {
@@ -62,12 +85,16 @@ fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, draft: bool) -> 
     let cycle = loaded.cycle;
     let mut diagnostics = loaded.warnings;
     diagnostics.extend(rules::check(&cycle));
-    if draft {
+    if options.draft {
         rules::text::allow_placeholders(&mut diagnostics);
     }
     let mut written = Vec::new();
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        match render_and_write(&cycle, out, &mut diagnostics, progress, draft) {
+        diagnostics.extend(render::kinds::consolidated::results_missing(
+            &cycle,
+            options.partial,
+        ));
+        match render_and_write(&cycle, out, &mut diagnostics, progress, options) {
             Ok(files) => written = files,
             Err(e) => diagnostics.push(e),
         }
@@ -86,20 +113,20 @@ fn render_and_write(
     out: Option<&Path>,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &ProgressBar,
-    draft: bool,
+    options: Options,
 ) -> Result<Vec<PathBuf>, Diagnostic> {
     let layout = Layout::default();
     let mut engine = Engine::new(&cycle.dir)?;
-    engine.set_draft(draft);
+    engine.set_draft(options.draft);
     let mut staging = out
         .map(Staging::new)
         .transpose()
         .map_err(|e| io_error(out, &e))?;
     let mut written = Vec::new();
-    let outputs = render::documents(cycle, &engine, &layout)?;
+    let outputs = render::documents(cycle, &engine, &layout, options.partial)?;
     progress.set_length(outputs.len() as u64);
     for mut output in outputs {
-        output.document.draft |= draft;
+        output.document.draft |= options.draft;
         progress.set_message(output.stem.display().to_string());
         let files = render::files(&output, &layout)?;
         progress.inc(1);

@@ -6,15 +6,11 @@ use crate::{example, pipeline};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
-pub fn run(cycle: Option<&Path>, out: &Path, draft: bool, common: Common) -> u8 {
+pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common: Common) -> u8 {
     let progress = progress_bar();
-    let build = match draft {
-        true => pipeline::build_draft,
-        false => pipeline::build_with_progress,
-    };
     let outcome = match cycle {
-        Some(path) => Ok(build(path, out, &progress)),
-        None => build_example(out, build, &progress),
+        Some(path) => Ok(pipeline::build_with(path, out, &progress, options)),
+        None => build_example(out, options, &progress),
     };
     progress.finish_and_clear();
     let mut outcome = match outcome {
@@ -46,17 +42,14 @@ fn progress_bar() -> ProgressBar {
 }
 
 /// Builds the embedded example, showing its files as `quang-binh-2022/…`.
-/// `pipeline::build_with_progress` or `pipeline::build_draft`.
-type Build = fn(&Path, &Path, &ProgressBar) -> pipeline::Outcome;
-
 fn build_example(
     out: &Path,
-    build: Build,
+    options: pipeline::Options,
     progress: &ProgressBar,
 ) -> std::io::Result<pipeline::Outcome> {
     let tmp = tempfile::tempdir()?;
     let dir = example::unpack(tmp.path())?;
-    let mut outcome = build(&dir, out, progress);
+    let mut outcome = pipeline::build_with(&dir, out, progress, options);
     for d in &mut outcome.diagnostics {
         if let Ok(rel) = d.place.file.strip_prefix(tmp.path()) {
             d.place.file = rel.to_path_buf();

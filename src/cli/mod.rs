@@ -2,8 +2,10 @@
 
 mod build;
 mod check;
+mod collect;
 mod new_cycle;
 mod report;
+mod stats;
 
 use crate::diagnostic::Lang;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
@@ -39,6 +41,7 @@ Ví dụ:
   vanban new-cycle fixtures/quang-binh-2022 --year 2023 -o chu-ky-2023
                                                 tạo chu kỳ năm sau từ chu kỳ năm trước
   vanban build chu-ky-2023 --draft -o du-thao   in dự thảo, các chỗ cần điền tô vàng
+  vanban collect chu-ky-2023 bao-cao-*.docx      đọc lại các mẫu báo cáo chi bộ đã điền vào results/
 
 Mã thoát: 0 thành công (có thể có cảnh báo); 1 dữ liệu vi phạm quy định (không ghi gì);
 2 không đọc được dữ liệu hoặc sai dòng lệnh (không ghi gì).";
@@ -118,6 +121,27 @@ enum Command {
         /// In bản dự thảo: các chỗ giữ [[…]] chưa điền không chặn việc xuất mà được tô vàng, trang đầu có dấu DỰ THẢO
         #[arg(long)]
         draft: bool,
+        /// Xuất báo cáo tổng hợp dù còn chi bộ chưa gửi kết quả: bản dự thảo, nêu tên các chi bộ đó, không tính vào số liệu
+        #[arg(long)]
+        partial: bool,
+    },
+    /// In số liệu tổng hợp: xếp loại đảng viên, tập thể, mức tối đa HTXSNV (--format json: in JSON)
+    #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
+    Stats {
+        /// Thư mục chu kỳ (chứa cycle.yaml) hoặc đường dẫn tới cycle.yaml
+        cycle: PathBuf,
+    },
+    /// Đọc lại các mẫu báo cáo chi bộ đã điền (DOCX) vào results/<mã-chi-bộ>.yaml, kiểm tra như check rồi ghi
+    #[command(help_template = SUB_TEMPLATE, after_help = collect::AFTER_HELP)]
+    Collect {
+        /// Thư mục chu kỳ (chứa cycle.yaml) hoặc đường dẫn tới cycle.yaml
+        cycle: PathBuf,
+        /// Các mẫu báo cáo chi bộ đã điền (DOCX), mỗi chi bộ một tệp
+        #[arg(required = true, value_name = "MẪU.docx")]
+        forms: Vec<PathBuf>,
+        /// Thay tệp results/<mã-chi-bộ>.yaml đã có bằng kết quả đọc từ mẫu
+        #[arg(long)]
+        force: bool,
     },
     /// Tạo chu kỳ năm mới từ chu kỳ năm trước: năm, bộ quy định, văn bản trích dẫn, ngày tháng; số văn bản để trống chờ điền
     #[command(name = "new-cycle", help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
@@ -148,7 +172,19 @@ pub fn run() -> ExitCode {
             cycle,
             output,
             draft,
-        } => build::run(cycle.as_deref(), &output, draft, cli.common),
+            partial,
+        } => build::run(
+            cycle.as_deref(),
+            &output,
+            crate::pipeline::Options { draft, partial },
+            cli.common,
+        ),
+        Command::Stats { cycle } => stats::run(&cycle, cli.common),
+        Command::Collect {
+            cycle,
+            forms,
+            force,
+        } => collect::run(&cycle, &forms, force, cli.common),
         Command::NewCycle {
             cycle,
             year,

@@ -31,11 +31,13 @@ pub struct Files {
     pub docx: Vec<u8>,
 }
 
-/// Every document the cycle's data allows.
+/// Every document the cycle's data allows. The consolidated report needs
+/// every branch's results, or `partial` (then it is a draft).
 pub fn documents(
     cycle: &Cycle,
     engine: &Engine,
     layout: &Layout,
+    partial: bool,
 ) -> Result<Vec<Output>, Diagnostic> {
     let mut out = vec![Output {
         stem: PathBuf::from("cong-van"),
@@ -55,6 +57,12 @@ pub fn documents(
     if let Some(document) = kinds::vote_minutes::render(cycle, engine, layout)? {
         out.push(Output {
             stem: PathBuf::from("bien-ban-kiem-phieu"),
+            document,
+        });
+    }
+    if let Some(document) = kinds::consolidated::render(cycle, engine, layout, partial)? {
+        out.push(Output {
+            stem: PathBuf::from(kinds::consolidated::STEM),
             document,
         });
     }

@@ -27,6 +27,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "bien-ban-kiem-phieu.md",
         include_str!("../../templates/bien-ban-kiem-phieu.md"),
     ),
+    (
+        "bao-cao-tong-hop.md",
+        include_str!("../../templates/bao-cao-tong-hop.md"),
+    ),
 ];
 
 /// Parsed templates, ready to render many documents.

@@ -43,7 +43,29 @@ pub fn decimal(value: f64) -> String {
 /// `part` as a percentage of `whole`, one decimal, decimal comma: `16,7%`.
 /// `None` when `whole` is zero (nothing to divide by).
 pub fn percent(part: u64, whole: u64) -> Option<String> {
-    (whole > 0).then(|| format!("{}%", decimal(part as f64 * 100.0 / whole as f64)))
+    percent_tenths(part, whole).map(|t| format!("{}%", hundredths(u128::from(t) * 10)))
+}
+
+/// `part` as tenths of a percent of `whole`, rounded half up, in integer
+/// arithmetic (so every document and `vanban stats` round alike): 1 of 6
+/// is 167. `None` when `whole` is zero.
+pub fn percent_tenths(part: u64, whole: u64) -> Option<u64> {
+    (whole > 0).then(|| {
+        let (part, whole) = (u128::from(part), u128::from(whole));
+        // u128 holds any u64 × 1000 exactly.
+        u64::try_from((part * 1000 + whole / 2) / whole).unwrap_or(u64::MAX)
+    })
+}
+
+/// `n / 100` written exactly, decimal comma, no trailing zeros:
+/// 740 → `7,4`, 555 → `5,55`, 800 → `8`.
+pub fn hundredths(n: u128) -> String {
+    let (int, frac) = (n / 100, n % 100);
+    match frac {
+        0 => int.to_string(),
+        f if f % 10 == 0 => format!("{int},{}", f / 10),
+        f => format!("{int},{f:02}"),
+    }
 }
 
 /// Joins with `, ` and a last ` và `: `A, B và C`.
@@ -135,6 +157,17 @@ mod tests {
         assert_eq!(percent(0, 7).as_deref(), Some("0%"));
         assert_eq!(percent(3, 0), None);
         assert_eq!(decimal(12.25), "12,3");
+        assert_eq!(percent(1, 8).as_deref(), Some("12,5%"));
+        assert_eq!(percent(1, 16).as_deref(), Some("6,3%"));
+        assert_eq!(percent_tenths(2, 3), Some(667));
+    }
+
+    #[test]
+    fn hundredths_are_exact() {
+        assert_eq!(hundredths(740), "7,4");
+        assert_eq!(hundredths(555), "5,55");
+        assert_eq!(hundredths(800), "8");
+        assert_eq!(hundredths(5), "0,05");
     }
 
     #[test]

@@ -64,6 +64,35 @@ impl Tally {
         *slot = slot.saturating_add(1);
     }
 
+    /// Those given a rating (every level; not those not rated).
+    pub fn rated(&self) -> u64 {
+        self.htxsnv
+            .saturating_add(self.httnv)
+            .saturating_add(self.htnv)
+            .saturating_add(self.khtnv)
+    }
+
+    /// Those rated at `level`.
+    pub fn at(&self, level: Rating) -> u64 {
+        match level {
+            Rating::Htxsnv => self.htxsnv,
+            Rating::Httnv => self.httnv,
+            Rating::Htnv => self.htnv,
+            Rating::Khtnv => self.khtnv,
+        }
+    }
+
+    /// The sum of two tallies (a totals row).
+    pub fn plus(&self, other: &Tally) -> Tally {
+        Tally {
+            htxsnv: self.htxsnv.saturating_add(other.htxsnv),
+            httnv: self.httnv.saturating_add(other.httnv),
+            htnv: self.htnv.saturating_add(other.htnv),
+            khtnv: self.khtnv.saturating_add(other.khtnv),
+            not_rated: self.not_rated.saturating_add(other.not_rated),
+        }
+    }
+
     /// The members of one branch's results.
     pub fn members(results: &Results) -> Tally {
         let mut tally = Tally::default();
@@ -256,7 +285,23 @@ pub fn quota_excellent(c: &Cycle) -> Vec<Diagnostic> {
             ),
         ));
     }
+    if c.results.len() < c.branches.len() {
+        out.iter_mut().for_each(|d| provisional(d, c));
+    }
     out
+}
+
+/// While some branches have not reported, the cap is computed on partial
+/// counts and may still change: the finding is a warning, and says so.
+fn provisional(d: &mut Diagnostic, c: &Cycle) {
+    let (got, all) = (c.results.len(), c.branches.len());
+    d.severity = Severity::Warning;
+    d.message.vi += &format!(
+        " — mới có {got}/{all} chi bộ báo cáo; sẽ là lỗi nếu vẫn vượt khi đủ báo cáo"
+    );
+    d.message.en += &format!(
+        " — only {got}/{all} branches have reported; an error if still over once all have"
+    );
 }
 
 /// `quota-excellent-branch`: one branch alone proposes more HTXSNV than its
@@ -870,6 +915,16 @@ mod tests {
         assert_eq!(d[0].place.path, "members[1].rating");
         assert!(d[0].place.file.ends_with("results/a.yaml"));
         assert!(d[0].place.line.is_some());
+    }
+
+    #[test]
+    fn quota_excellent_is_provisional_until_every_branch_reports() {
+        let mut c = base();
+        res(&mut c, "a").collective.rating = Rating::Htxsnv;
+        c.results.remove("b");
+        let d = quota_excellent(&c);
+        assert_eq!(found(&d), [(Code::QuotaExcellent, Severity::Warning)]);
+        assert!(d[0].message.vi.contains("mới có 1/2 chi bộ báo cáo"));
     }
 
     #[test]

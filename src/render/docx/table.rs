@@ -81,7 +81,7 @@ fn column_needs(
 ) -> Vec<Need> {
     let share = |s: f32| (total as f32 * s) as usize;
     let heads = leaf_heads(table);
-    heads
+    let mut needs: Vec<Need> = heads
         .iter()
         .enumerate()
         .map(|(i, (head, align))| {
@@ -117,7 +117,33 @@ fn column_needs(
                 text,
             }
         })
-        .collect()
+        .collect();
+    widen_for_groups(table, &mut needs, size, margin);
+    needs
+}
+
+/// A group heading spans its sub-columns: they widen together (evenly)
+/// until the heading's longest word fits, so no word is broken there.
+fn widen_for_groups(table: &Table, needs: &mut [Need], size: usize, margin: usize) {
+    let mut first = 0;
+    for group in &table.groups {
+        let span = group.columns.len().max(1);
+        let Some(leaves) = needs.get_mut(first..first + span) else {
+            return;
+        };
+        first += span;
+        if group.columns.is_empty() {
+            continue;
+        }
+        let word = longest_word(&group.label, size, true) + margin;
+        let have: usize = leaves.iter().map(|n| n.min).sum();
+        let each = word.saturating_sub(have).div_ceil(span);
+        for n in leaves.iter_mut() {
+            n.min += each;
+            n.content = n.content.max(n.min);
+            n.want = n.want.max(n.content);
+        }
+    }
 }
 
 /// Each leaf column's own heading (a sub-column's label, or its group's).

@@ -3,6 +3,7 @@
 
 pub mod branch;
 pub mod branch_report;
+pub mod consolidated;
 pub mod directive;
 pub mod review_minutes;
 pub mod tables;

@@ -162,16 +162,11 @@ fn statistics_row(members: u32, t: &Tally) -> Vec<String> {
 
 /// Those given a rating (every level; not those not rated).
 pub fn rated_count(t: &Tally) -> u64 {
-    t.htxsnv + t.httnv + t.htnv + t.khtnv
+    t.rated()
 }
 
 pub fn level_count(t: &Tally, level: Rating) -> u64 {
-    match level {
-        Rating::Htxsnv => t.htxsnv,
-        Rating::Httnv => t.httnv,
-        Rating::Htnv => t.htnv,
-        Rating::Khtnv => t.khtnv,
-    }
+    t.at(level)
 }
 
 /// `16,7%`, or `—` when nobody was rated (nothing to divide by).

@@ -91,21 +91,21 @@ struct Context<'a> {
 
 /// A person whose "tín nhiệm thấp" share carries a consequence.
 #[derive(Serialize)]
-struct Flagged<'a> {
-    name: &'a str,
-    position: &'a str,
-    low: u32,
-    share: String,
+pub struct Flagged<'a> {
+    pub name: &'a str,
+    pub position: &'a str,
+    pub low: u32,
+    pub share: String,
 }
 
-fn base_of(cycle: &Cycle, votes: &Votes) -> u32 {
+pub fn base_of(cycle: &Cycle, votes: &Votes) -> u32 {
     match cycle.options.vote_base {
         VoteBase::Returned => votes.ballots.returned,
         VoteBase::Valid => votes.ballots.valid,
     }
 }
 
-fn flagged(votes: &Votes, base: u32, level: Consequence) -> Vec<Flagged<'_>> {
+pub fn flagged(votes: &Votes, base: u32, level: Consequence) -> Vec<Flagged<'_>> {
     votes
         .people
         .iter()

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Whole-process figures: the example build, synthetic builds of 100, 1,000
+# and 10,000 branches × 30 members (wall time, documents per second, peak
+# memory), and pandoc converting our own Markdown, one document per process.
+#
+#   benches/scale.sh                      # all sizes
+#   SIZES="100 1000" benches/scale.sh     # fewer
+#   RUNS=20 benches/scale.sh              # repetitions of the short runs
+#
+# Installs GNU time and pandoc from Debian when missing (needs root).
+# Prints a Markdown table; scratch files go to $WORK (a temp dir, removed).
+
+set -euo pipefail
+
+SIZES=${SIZES:-"100 1000 10000"}
+MEMBERS=${MEMBERS:-30}
+SEED=${SEED:-1}
+RUNS=${RUNS:-10}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/vanban-scale.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+install() {
+    local cmd=$1 pkg=$2
+    if ! command -v "$cmd" >/dev/null 2>&1; then
+        echo "installing $pkg…" >&2
+        apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >&2
+    fi
+}
+[ -x /usr/bin/time ] || install /usr/bin/time time
+install pandoc pandoc
+
+cd "$ROOT"
+cargo build --release --quiet --bin vanban --example gen_cycle
+VANBAN="$ROOT/target/release/vanban"
+GEN="$ROOT/target/release/examples/gen_cycle"
+
+now_ns() { date +%s%N; }
+
+# Median of the numbers on stdin.
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# Runs "$@" RUNS times; prints the median wall time in ms.
+median_ms() {
+    for _ in $(seq "$RUNS"); do
+        local start end
+        start=$(now_ns)
+        "$@" >/dev/null 2>&1
+        end=$(now_ns)
+        echo $(((end - start) / 1000))
+    done | median | awk '{ printf "%.1f", $1 / 1000 }'
+}
+
+# One run under GNU time: prints "wall_s peak_rss_kb".
+timed() {
+    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
+        cat "$WORK/stderr.txt" >&2
+        return 1
+    }
+    cat "$WORK/time.txt"
+}
+
+# Precise wall time (ms) and peak RSS (MB) of one run.
+measure() {
+    local start end wall rss
+    start=$(now_ns)
+    timed "$@" >"$WORK/m.txt"
+    end=$(now_ns)
+    wall=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.0f", ns / 1e6 }')
+    rss=$(awk '{ printf "%.1f", $2 / 1024 }' "$WORK/m.txt")
+    echo "$wall $rss"
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "vanban: $("$VANBAN" --version 2>/dev/null || echo '?'); pandoc: $(pandoc --version | head -1)"
+echo
+
+# The example (embedded; 14 documents).
+rm -rf "$WORK/example"
+read -r ex_wall ex_rss < <(measure "$VANBAN" build -o "$WORK/example")
+ex_docs=$(find "$WORK/example" -name '*.docx' | wc -l)
+ex_median=$(median_ms "$VANBAN" build -o "$WORK/example")
+
+# pandoc on our own Markdown, one process per document.
+pandoc_ms=$(median_ms pandoc "$WORK/example/cong-van.md" -o "$WORK/x.docx")
+
+echo "| build | branches | documents | wall | documents/s | ms/document | peak RSS |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf "| example (median of %s) | 6 | %s | %s ms | %.0f | %.2f | %s MB |\n" \
+    "$RUNS" "$ex_docs" "$ex_median" "$(awk -v d="$ex_docs" -v w="$ex_median" 'BEGIN { print d / w * 1000 }')" \
+    "$(awk -v d="$ex_docs" -v w="$ex_median" 'BEGIN { print w / d }')" "$ex_rss"
+
+prev_wall=""
+prev_n=""
+growth=()
+for n in $SIZES; do
+    dir="$WORK/c$n"
+    "$GEN" --branches "$n" --members "$MEMBERS" --seed "$SEED" -o "$dir" 2>/dev/null
+    read -r wall rss < <(measure "$VANBAN" build "$dir" -o "$WORK/out$n")
+    docs=$(find "$WORK/out$n" -name '*.docx' | wc -l)
+    printf "| %s × %s | %s | %s | %.2f s | %.0f | %.3f | %s MB |\n" \
+        "$n" "$MEMBERS" "$n" "$docs" "$(awk -v w="$wall" 'BEGIN { print w / 1000 }')" \
+        "$(awk -v d="$docs" -v w="$wall" 'BEGIN { print d / w * 1000 }')" \
+        "$(awk -v d="$docs" -v w="$wall" 'BEGIN { print w / d }')" "$rss"
+    if [ -n "$prev_wall" ]; then
+        growth+=("$prev_n → $n branches: wall × $(awk -v a="$prev_wall" -v b="$wall" 'BEGIN { printf "%.1f", b / a }') for × $((n / prev_n)) the branches")
+    fi
+    prev_wall=$wall
+    prev_n=$n
+    rm -rf "$WORK/out$n" "$dir"
+done
+echo
+printf "pandoc cong-van.md -o x.docx: %s ms per document (median of %s)\n" "$pandoc_ms" "$RUNS"
+printf "example build, whole process: %s ms for %s documents\n" "$ex_median" "$ex_docs"
+for g in "${growth[@]}"; do echo "growth: $g"; done

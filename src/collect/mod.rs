@@ -1,0 +1,432 @@
+//! `vanban collect CYCLE FILLED.docx…`: branch report forms filled in a
+//! word processor, read back into `results/<id>.yaml`.
+//!
+//! `docx_read` (zip + XML → tables of cell texts) → `form` (tables → what
+//! the branch reported, by the labels the form is built from) → here: the
+//! form checked against the cycle, the results checked exactly as `check`
+//! does (on a copy of the cycle holding them), then written all at once.
+//!
+//! Nothing is half-written: when any form cannot be read, names a branch
+//! not in the cycle, or would replace a results file without `force`, no
+//! file is written; the files are written together by one swap of the
+//! `results/` folder ([`Staging`]). Rule errors in the collected results do
+//! not stop the writing: the results are what the branch reported, and the
+//! clerk corrects them in the YAML and runs `check` again. Input errors do.
+
+pub mod docx_read;
+pub mod form;
+pub mod results_file;
+
+pub use form::{FilledForm, read_form};
+pub use results_file::ResultsFile;
+
+use crate::cycle::{self, Cycle, Sources};
+use crate::diagnostic::{Class, Code, Diagnostic, Message, Place};
+use crate::output::Staging;
+use crate::pipeline;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The most bytes of a DOCX read from disk (a filled form is ~100 KB).
+pub const MAX_DOCX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The outcome of a run.
+pub struct Collected {
+    /// The forms' diagnostics, then `check`'s on the cycle with the results.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read by `check`, for snippets.
+    pub sources: Sources,
+    /// Results files written, each with the form it was read from; empty
+    /// when anything stopped the writing.
+    pub written: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Collected {
+    fn failed(diagnostics: Vec<Diagnostic>, sources: Sources) -> Collected {
+        Collected {
+            diagnostics,
+            sources,
+            written: Vec::new(),
+        }
+    }
+}
+
+/// One form read, ready to write.
+struct Ready {
+    docx: PathBuf,
+    branch: String,
+    yaml: String,
+}
+
+/// Reads every form, checks the cycle with their results, and writes them
+/// into `CYCLE/results/` unless something could not be read. `force`
+/// replaces existing results files.
+pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool) -> Collected {
+    let cycle = match cycle::load(cycle_path) {
+        Ok(loaded) => loaded.cycle,
+        Err(failed) => return Collected::failed(failed.diagnostics, failed.sources),
+    };
+    let mut diagnostics = Vec::new();
+    let mut ready = Vec::new();
+    for docx in forms {
+        let form = match read_form_file(docx) {
+            Ok(form) => form,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        if form.results.is_none() && !form.diagnostics.iter().any(Diagnostic::is_error) {
+            // Cannot happen (a form without results has an error); said
+            // rather than skipped silently.
+            diagnostics.push(Diagnostic::error(
+                Code::FormUnreadable,
+                Place::file(docx),
+                Message::new("không đọc được mẫu", "cannot read the form"),
+            ));
+            continue;
+        }
+        let problems = against_cycle(&cycle, docx, &form, &ready, force);
+        diagnostics.extend(form.diagnostics.iter().cloned());
+        let ok = problems.iter().all(|d| !d.is_error());
+        diagnostics.extend(problems);
+        if let (true, Some(results)) = (ok, &form.results) {
+            match results.to_yaml(&comment(&cycle, docx, &form)) {
+                Ok(yaml) => ready.push(Ready {
+                    docx: docx.clone(),
+                    branch: form.branch.clone(),
+                    yaml,
+                }),
+                Err(e) => diagnostics.push(io_error(docx, &e)),
+            }
+        }
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Collected::failed(diagnostics, Sources::default());
+    }
+    let (checked, sources) = match check_with(&cycle, cycle_path, &ready) {
+        Ok(outcome) => outcome,
+        Err(d) => {
+            diagnostics.push(d);
+            return Collected::failed(diagnostics, Sources::default());
+        }
+    };
+    diagnostics.extend(checked);
+    let input_errors = diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.code.class() == Class::Input);
+    if input_errors {
+        return Collected::failed(diagnostics, sources);
+    }
+    match write_all(&cycle, &ready) {
+        Ok(written) => Collected {
+            diagnostics,
+            sources,
+            written,
+        },
+        Err(d) => {
+            diagnostics.push(d);
+            Collected::failed(diagnostics, sources)
+        }
+    }
+}
+
+/// Reads one form from disk; every diagnostic names the file.
+pub fn read_form_file(docx: &Path) -> Result<FilledForm, Diagnostic> {
+    let bytes = read_capped(docx)?;
+    let mut form = read_form(&bytes).map_err(|mut d| {
+        d.place.file = docx.to_path_buf();
+        d
+    })?;
+    for d in &mut form.diagnostics {
+        d.place.file = docx.to_path_buf();
+    }
+    Ok(form)
+}
+
+fn read_capped(docx: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let read_error = |e: std::io::Error| {
+        Diagnostic::error(
+            Code::InputRead,
+            Place::file(docx),
+            Message::new(
+                format!("không đọc được tệp: {e}"),
+                format!("cannot read the file: {e}"),
+            ),
+        )
+    };
+    let file = fs::File::open(docx).map_err(read_error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_DOCX_BYTES {
+        return Err(Diagnostic::error(
+            Code::InputTooLarge,
+            Place::file(docx),
+            Message::new(
+                format!(
+                    "tệp lớn hơn {} MiB, không phải một mẫu báo cáo",
+                    MAX_DOCX_BYTES >> 20
+                ),
+                format!(
+                    "the file is over {} MiB, not a report form",
+                    MAX_DOCX_BYTES >> 20
+                ),
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The form's branch and year against the cycle; a second form for one
+/// branch; a results file in the way.
+fn against_cycle(
+    cycle: &Cycle,
+    docx: &Path,
+    form: &FilledForm,
+    ready: &[Ready],
+    force: bool,
+) -> Vec<Diagnostic> {
+    let at = |row: &str| Place {
+        file: docx.to_path_buf(),
+        path: format!("{}.{row}", form::Kind::Branch.name()),
+        ..Place::default()
+    };
+    use crate::render::kinds::tables::label;
+    let mut out = Vec::new();
+    let error = |place, vi: String, en: String| {
+        Diagnostic::error(Code::FormBranch, place, Message::new(vi, en))
+    };
+    let Some(branch) = cycle.branch(&form.branch) else {
+        if !form.branch.is_empty() {
+            out.push(error(
+                at(label::BRANCH_ID),
+                format!(
+                    "mẫu của chi bộ `{}`, chi bộ không có trong branches của chu kỳ",
+                    form.branch
+                ),
+                format!(
+                    "the form of branch `{}`, which the cycle's branches do not list",
+                    form.branch
+                ),
+            ));
+        }
+        return out;
+    };
+    if form.year != cycle.year && form.year != 0 {
+        out.push(error(
+            at(label::YEAR),
+            format!("mẫu của năm {}, chu kỳ là năm {}", form.year, cycle.year),
+            format!(
+                "the form is for {}, the cycle for {}",
+                form.year, cycle.year
+            ),
+        ));
+    }
+    if let Some(first) = ready.iter().find(|r| r.branch == branch.id) {
+        out.push(error(
+            at(label::BRANCH_ID),
+            format!(
+                "chi bộ `{}` đã có mẫu khác trong lần chạy này: {}",
+                branch.id,
+                first.docx.display()
+            ),
+            format!(
+                "branch `{}` already has another form in this run: {}",
+                branch.id,
+                first.docx.display()
+            ),
+        ));
+    }
+    if !form.branch_name.is_empty() && form::key(&form.branch_name) != form::key(&branch.name) {
+        out.push(Diagnostic::warning(
+            Code::FormBranch,
+            at(label::BRANCH_NAME),
+            Message::new(
+                format!(
+                    "tên chi bộ trên mẫu (“{}”) khác tên trong chu kỳ (“{}”)",
+                    form.branch_name, branch.name
+                ),
+                format!(
+                    "the branch name on the form (“{}”) differs from the cycle's (“{}”)",
+                    form.branch_name, branch.name
+                ),
+            ),
+        ));
+    }
+    out.extend(existing(cycle, &branch.id, force));
+    out
+}
+
+/// An existing results file of the branch, unless `force` replaces it (a
+/// `.yml` file is never replaced: the branch would have two files).
+fn existing(cycle: &Cycle, id: &str, force: bool) -> Option<Diagnostic> {
+    let dir = cycle.dir.join("results");
+    let (yaml, yml) = (
+        dir.join(format!("{id}.yaml")),
+        dir.join(format!("{id}.yml")),
+    );
+    let message = if yml.exists() {
+        Message::new(
+            format!(
+                "đã có tệp kết quả {} của chi bộ; xóa hoặc đổi tên nó rồi chạy lại",
+                yml.display()
+            ),
+            format!(
+                "the branch already has the results file {}; remove or rename it and run again",
+                yml.display()
+            ),
+        )
+    } else if yaml.exists() && !force {
+        Message::new(
+            format!(
+                "đã có tệp kết quả {}; không ghi đè (thêm --force để thay bằng kết quả đọc từ mẫu)",
+                yaml.display()
+            ),
+            format!(
+                "the results file {} exists; not overwritten (add --force to replace it with the form's)",
+                yaml.display()
+            ),
+        )
+    } else {
+        return None;
+    };
+    let place = Place::file(if yml.exists() { &yml } else { &yaml });
+    Some(Diagnostic::error(Code::ResultsExists, place, message))
+}
+
+/// The header comment of a collected results file.
+fn comment(cycle: &Cycle, docx: &Path, form: &FilledForm) -> String {
+    let name = cycle
+        .branch(&form.branch)
+        .map_or(form.branch_name.as_str(), |b| b.name.as_str());
+    format!(
+        "Kết quả của {name} (mã {}), năm {}: đọc bằng `vanban collect` từ mẫu báo cáo chi bộ\n\
+         {}\n\
+         Sửa tệp này nếu cần, rồi chạy `vanban check`.",
+        form.branch,
+        form.year,
+        docx.display()
+    )
+}
+
+/// `check` on a copy of the cycle that holds the new results; places and
+/// sources point back into the real cycle folder.
+fn check_with(
+    cycle: &Cycle,
+    cycle_path: &Path,
+    ready: &[Ready],
+) -> Result<(Vec<Diagnostic>, Sources), Diagnostic> {
+    let tmp = tempfile::tempdir().map_err(|e| io_error(&cycle.dir, &e.to_string()))?;
+    let target = copy_cycle(cycle, cycle_path, tmp.path(), ready)
+        .map_err(|e| io_error(&cycle.dir, &e.to_string()))?;
+    let outcome = pipeline::check(&target);
+    let back = |p: &mut PathBuf| {
+        if let Ok(rel) = p.strip_prefix(tmp.path()) {
+            *p = cycle.dir.join(rel);
+        }
+    };
+    let mut diagnostics = outcome.diagnostics;
+    for d in &mut diagnostics {
+        back(&mut d.place.file);
+    }
+    let mut sources = outcome.sources;
+    for f in &mut sources.files {
+        back(&mut f.path);
+    }
+    Ok((diagnostics, sources))
+}
+
+/// Copies what `check` reads (the cycle file, votes, results other than
+/// the collected ones, templates) into `tmp`, and writes the collected
+/// results there; returns the path to check.
+fn copy_cycle(
+    cycle: &Cycle,
+    cycle_path: &Path,
+    tmp: &Path,
+    ready: &[Ready],
+) -> std::io::Result<PathBuf> {
+    let dir = &cycle.dir;
+    let (cycle_file, target) = match cycle_path.is_dir() {
+        true => (dir.join("cycle.yaml"), tmp.to_path_buf()),
+        false => {
+            let name = cycle_path.file_name().unwrap_or("cycle.yaml".as_ref());
+            (cycle_path.to_path_buf(), tmp.join(name))
+        }
+    };
+    fs::copy(
+        &cycle_file,
+        tmp.join(cycle_file.file_name().unwrap_or_default()),
+    )?;
+    if dir.join("votes.yaml").exists() {
+        fs::copy(dir.join("votes.yaml"), tmp.join("votes.yaml"))?;
+    }
+    if dir.join("templates").is_dir() {
+        copy_tree(&dir.join("templates"), &tmp.join("templates"))?;
+    }
+    let results = tmp.join("results");
+    fs::create_dir_all(&results)?;
+    if let Ok(entries) = fs::read_dir(dir.join("results")) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let replaced = ready
+                .iter()
+                .any(|r| entry.file_name() == yaml_name(&r.branch).as_str());
+            if !replaced && path.is_file() {
+                fs::copy(&path, results.join(entry.file_name()))?;
+            }
+        }
+    }
+    for r in ready {
+        fs::write(results.join(yaml_name(&r.branch)), &r.yaml)?;
+    }
+    Ok(target)
+}
+
+fn yaml_name(branch: &str) -> String {
+    format!("{branch}.yaml")
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            copy_tree(&src, &dst)?;
+        } else if src.is_file() {
+            fs::copy(&src, &dst)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes every collected file into `results/` in one swap.
+fn write_all(cycle: &Cycle, ready: &[Ready]) -> Result<Vec<(PathBuf, PathBuf)>, Diagnostic> {
+    let dir = cycle.dir.join("results");
+    let fail = |e: std::io::Error| io_error(&dir, &e.to_string());
+    let mut staging = Staging::new(&dir).map_err(fail)?;
+    let mut written = Vec::new();
+    for r in ready {
+        let name = yaml_name(&r.branch);
+        staging
+            .write(Path::new(&name), r.yaml.as_bytes())
+            .map_err(fail)?;
+        written.push((dir.join(name), r.docx.clone()));
+    }
+    staging.commit().map_err(fail)?;
+    Ok(written)
+}
+
+fn io_error(path: &Path, err: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::InputRead,
+        Place::file(path),
+        Message::new(
+            format!("không ghi được: {err}"),
+            format!("cannot write: {err}"),
+        ),
+    )
+}

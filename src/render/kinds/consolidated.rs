@@ -1,0 +1,569 @@
+//! The consolidated report to the superior committee
+//! (templates/bao-cao-tong-hop.md): how the review was organised, the
+//! branches and the members by level, the HTXSNV cap, the special cases,
+//! the confidence vote, shortcomings and remedies.
+//!
+//! Every figure comes from [`crate::stats::Figures`], the same figures
+//! `vanban stats` prints; the cap is the `quota-excellent` rule's own
+//! computation. Written only when every branch has reported, or with
+//! `build --partial` as a draft that names the branches still missing
+//! (`results-missing`).
+
+use super::branch::party_organisation;
+use super::directive::committee_signer;
+use super::tables::{self, group, leaf};
+use super::vote_minutes::{self, Consequence, Flagged};
+use super::{citation, citations};
+use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
+use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::render::document::{Align, Closing, Document, Header, Table, Title};
+use crate::render::layout::Layout;
+use crate::render::templates::Engine;
+use crate::render::vietnamese::{Citation, date_long, date_short};
+use crate::stats::{Counts, Figures, Reason, share};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const TEMPLATE: &str = "bao-cao-tong-hop.md";
+/// Where the report goes in OUT (without extension).
+pub const STEM: &str = "bao-cao-tong-hop";
+
+/// Title lines (metadata, not body prose).
+const KIND: &str = "BÁO CÁO";
+const SUBJECT: &str = "kết quả kiểm điểm, đánh giá, xếp loại chất lượng tập thể, cá nhân năm";
+const SUBJECT_VOTES: &str = "và lấy phiếu tín nhiệm";
+/// The number left blank when cycle.yaml has no `report` block.
+const NUMBER_BLANK: &str = "……";
+/// A day or month left blank.
+const DATE_BLANK: &str = "……";
+
+/// Headings of the report's tables (short: the member table is wide).
+pub mod label {
+    pub use super::tables::label::{ACHIEVEMENTS, DISCIPLINE, NAME, NO};
+    pub const NO_SHORT: &str = "TT";
+    pub const BRANCH: &str = "Chi bộ";
+    pub const ROLL: &str = "Tổng số đảng viên";
+    pub const NOT_RATED: &str = "Không xếp loại";
+    pub const RATED: &str = "Được xếp loại";
+    pub const COUNT: &str = "Số";
+    pub const SHARE: &str = "%";
+    pub const TOTAL: &str = "Cộng";
+    pub const MEETING_DATE: &str = "Ngày họp";
+    pub const GUESTS: &str = "Đại biểu cấp ủy dự";
+    pub const RATING: &str = "Xếp loại";
+    /// An empty cell (no guest, no discipline).
+    pub const NONE: &str = "—";
+
+    /// The short heading of a not-rated reason's column.
+    pub fn reason(reason: crate::stats::Reason) -> &'static str {
+        use crate::stats::Reason;
+        match reason {
+            Reason::Exempt => "Miễn công tác, sinh hoạt",
+            Reason::Suspended => "Đình chỉ sinh hoạt",
+            Reason::NewMember => "Kết nạp chưa đủ 6 tháng",
+            Reason::Other => "Lý do khác",
+        }
+    }
+}
+
+/// A branch's name in a table under the heading `Chi bộ`: without the word
+/// (`Chi bộ Tổng hợp` → `Tổng hợp`), so the wide tables fit the page.
+fn in_table(name: &str) -> String {
+    name.strip_prefix(label::BRANCH)
+        .map(str::trim_start)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// What the report template sees.
+#[derive(Serialize)]
+struct Context<'a> {
+    year: i32,
+    issuer: &'a Issuer,
+    superior: &'a Superior,
+    /// `Đảng bộ Văn phòng UBND tỉnh`: the organisation the committee leads.
+    organisation: String,
+    basis: Vec<Citation>,
+    directive: DirectiveRef<'a>,
+    figures: &'a Figures,
+    /// Branches in cycle.yaml, and those that reported.
+    branch_count: usize,
+    reported: usize,
+    /// Names of the branches not yet reported (a `--partial` draft).
+    missing: Vec<String>,
+    /// Branches that reported with nobody rated (no percentages).
+    nobody_rated: Vec<&'a str>,
+    /// Some branch's meeting had guests of the committee.
+    guests: bool,
+    legend: Vec<Legend>,
+    not_rated: Vec<Person<'a>>,
+    excellent: Vec<Person<'a>>,
+    failing: Vec<Person<'a>>,
+    disciplined: Vec<Person<'a>>,
+    votes: Option<VoteView<'a>>,
+    shortcomings: Vec<BranchText<'a>>,
+    remedies: Vec<BranchText<'a>>,
+}
+
+#[derive(Serialize)]
+struct DirectiveRef<'a> {
+    number: String,
+    date: NaiveDate,
+    to: &'a [String],
+    subject: &'a str,
+}
+
+/// `HTXSNV: Hoàn thành xuất sắc nhiệm vụ` (the table uses the codes).
+#[derive(Serialize)]
+struct Legend {
+    code: &'static str,
+    name: &'static str,
+}
+
+/// A member and one fact about them (a reason, an achievement, a discipline).
+#[derive(Serialize)]
+struct Person<'a> {
+    name: &'a str,
+    branch: &'a str,
+    detail: &'a str,
+}
+
+#[derive(Serialize)]
+struct BranchText<'a> {
+    branch: &'a str,
+    text: &'a str,
+}
+
+/// The confidence vote, as the report states it.
+#[derive(Serialize)]
+struct VoteView<'a> {
+    votes: &'a Votes,
+    people: usize,
+    base: u32,
+    over_valid: bool,
+    present_share: String,
+    regulation: Option<Citation>,
+    local_rule: Option<Citation>,
+    consider: Vec<Flagged<'a>>,
+    remove: Vec<Flagged<'a>>,
+}
+
+/// The branches that reported, in cycle.yaml order, with their results.
+fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
+    cycle
+        .branches
+        .iter()
+        .filter_map(|b| cycle.results.get(&b.id).map(|r| (b.name.as_str(), r)))
+}
+
+/// Members (with their branch) for whom `detail` has something to say.
+fn people<'a>(
+    cycle: &'a Cycle,
+    detail: impl Fn(&'a crate::cycle::Member) -> Option<&'a str>,
+) -> Vec<Person<'a>> {
+    let detail = &detail;
+    reported(cycle)
+        .flat_map(|(branch, r)| {
+            r.members.iter().filter_map(move |m| {
+                detail(m).map(|d| Person {
+                    name: &m.name,
+                    branch,
+                    detail: d.trim(),
+                })
+            })
+        })
+        .collect()
+}
+
+fn branch_texts<'a>(
+    cycle: &'a Cycle,
+    text: impl Fn(&'a Results) -> Option<&'a str>,
+) -> Vec<BranchText<'a>> {
+    reported(cycle)
+        .filter_map(|(branch, r)| {
+            text(r)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|text| BranchText { branch, text })
+        })
+        .collect()
+}
+
+fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Diagnostic> {
+    let base = vote_minutes::base_of(cycle, votes);
+    let local_rule = match &cycle.directive.vote_rule {
+        Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
+        None => None,
+    };
+    Ok(VoteView {
+        votes,
+        people: votes.people.len(),
+        base,
+        over_valid: cycle.options.vote_base == crate::cycle::VoteBase::Valid,
+        present_share: share(votes.present.into(), votes.convened.into()),
+        regulation: vote_minutes::vote_regulation(cycle.year),
+        local_rule,
+        consider: vote_minutes::flagged(votes, base, Consequence::Consider),
+        remove: vote_minutes::flagged(votes, base, Consequence::Remove),
+    })
+}
+
+fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Diagnostic> {
+    let d = &cycle.directive;
+    Ok(Context {
+        year: cycle.year,
+        issuer: &cycle.issuer,
+        superior: &cycle.superior,
+        organisation: party_organisation(&cycle.issuer.name),
+        basis: citations(cycle, "directive.basis", &d.basis)?,
+        directive: DirectiveRef {
+            number: format!("{:02}-CV/{}", d.number, cycle.issuer.symbol),
+            date: d.date,
+            to: &d.to,
+            subject: &d.subject,
+        },
+        figures,
+        branch_count: cycle.branches.len(),
+        reported: cycle.results.len(),
+        missing: figures.missing_names(),
+        nobody_rated: figures
+            .reported()
+            .filter(|b| b.counts.as_ref().is_some_and(|c| c.rated == 0))
+            .map(|b| b.name.as_str())
+            .collect(),
+        guests: cycle.results.values().any(|r| !r.meeting.guests.is_empty()),
+        legend: Rating::ALL
+            .iter()
+            .map(|r| Legend {
+                code: r.code(),
+                name: r.full_name(),
+            })
+            .collect(),
+        not_rated: people(cycle, |m| {
+            m.rating
+                .is_none()
+                .then_some(m.not_rated.as_deref().unwrap_or(""))
+        }),
+        excellent: people(cycle, |m| {
+            (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
+        }),
+        failing: people(cycle, |m| {
+            (m.rating == Some(Rating::Khtnv)).then_some(Rating::Khtnv.full_name())
+        }),
+        disciplined: people(cycle, |m| m.discipline.as_deref()),
+        votes: cycle
+            .votes
+            .as_ref()
+            .map(|v| vote_view(cycle, v))
+            .transpose()?,
+        shortcomings: branch_texts(cycle, |r| r.collective.shortcomings.as_deref()),
+        remedies: branch_texts(cycle, |r| r.collective.remedies.as_deref()),
+    })
+}
+
+/// The meetings table (`hoi-nghi`): a row per branch that reported.
+fn meetings_table(cycle: &Cycle) -> Table {
+    let groups = vec![
+        leaf(label::NO, Align::Center),
+        leaf(label::BRANCH, Align::Left),
+        leaf(label::MEETING_DATE, Align::Center),
+        leaf(label::GUESTS, Align::Left),
+    ];
+    let rows = reported(cycle)
+        .enumerate()
+        .map(|(i, (branch, r))| {
+            let guests = match r.meeting.guests.is_empty() {
+                true => label::NONE.to_owned(),
+                false => r.meeting.guests.join("; "),
+            };
+            vec![
+                (i + 1).to_string(),
+                in_table(branch),
+                date_short(r.meeting.date),
+                guests,
+            ]
+        })
+        .collect();
+    Table {
+        groups,
+        rows,
+        total_row: false,
+    }
+}
+
+/// The member table (`dang-vien`): a row per branch that reported and a
+/// totals row; on the roll, not rated (by reason when any), rated, and per
+/// level the count and the share of those rated.
+pub fn members_table(figures: &Figures) -> Table {
+    let mut groups = vec![
+        leaf(label::NO_SHORT, Align::Center),
+        leaf(label::BRANCH, Align::Left),
+        leaf(label::ROLL, Align::Right),
+    ];
+    groups.push(match figures.reasons.as_slice() {
+        [] => leaf(label::NOT_RATED, Align::Right),
+        reasons => {
+            let columns: Vec<(&str, Align)> = reasons
+                .iter()
+                .map(|r| (label::reason(*r), Align::Right))
+                .collect();
+            group(label::NOT_RATED, &columns)
+        }
+    });
+    groups.push(leaf(label::RATED, Align::Right));
+    let pair = [(label::COUNT, Align::Right), (label::SHARE, Align::Right)];
+    groups.extend(Rating::ALL.iter().map(|r| group(r.code(), &pair)));
+    let mut rows: Vec<Vec<String>> = figures
+        .reported()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let counts = b.counts.as_ref()?;
+            Some(member_row(
+                &(i + 1).to_string(),
+                &in_table(&b.name),
+                counts,
+                &figures.reasons,
+            ))
+        })
+        .collect();
+    rows.push(member_row(
+        "",
+        label::TOTAL,
+        &figures.total,
+        &figures.reasons,
+    ));
+    Table {
+        groups,
+        rows,
+        total_row: true,
+    }
+}
+
+fn member_row(no: &str, name: &str, c: &Counts, reasons: &[Reason]) -> Vec<String> {
+    let mut row = vec![no.to_owned(), name.to_owned(), c.roll.to_string()];
+    match reasons {
+        [] => row.push(c.not_rated.to_string()),
+        reasons => row.extend(reasons.iter().map(|r| c.not_rated_for(*r).to_string())),
+    }
+    row.push(c.rated.to_string());
+    for level in &c.levels {
+        row.push(level.count.to_string());
+        // The sub-column is headed `%`: the sign is not repeated in the cells.
+        row.push(level.share.trim_end_matches('%').to_owned());
+    }
+    row
+}
+
+/// Members rated HTXSNV and their achievements (`xuat-sac`).
+fn excellent_table(cycle: &Cycle) -> Table {
+    let groups = vec![
+        leaf(label::NO, Align::Center),
+        leaf(label::NAME, Align::Left),
+        leaf(label::BRANCH, Align::Left),
+        leaf(label::ACHIEVEMENTS, Align::Left),
+    ];
+    let rows = people(cycle, |m| {
+        (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
+    })
+    .into_iter()
+    .enumerate()
+    .map(|(i, p)| {
+        vec![
+            (i + 1).to_string(),
+            p.name.to_owned(),
+            in_table(p.branch),
+            p.detail.to_owned(),
+        ]
+    })
+    .collect();
+    Table {
+        groups,
+        rows,
+        total_row: false,
+    }
+}
+
+/// Members rated KHTNV or disciplined in the year (`truong-hop`).
+fn special_table(cycle: &Cycle) -> Table {
+    let groups = vec![
+        leaf(label::NO, Align::Center),
+        leaf(label::NAME, Align::Left),
+        leaf(label::BRANCH, Align::Left),
+        leaf(label::RATING, Align::Left),
+        leaf(label::DISCIPLINE, Align::Left),
+    ];
+    let rows = reported(cycle)
+        .flat_map(|(branch, r)| {
+            r.members
+                .iter()
+                .filter(|m| m.rating == Some(Rating::Khtnv) || m.discipline.is_some())
+                .map(move |m| (branch, m))
+        })
+        .enumerate()
+        .map(|(i, (branch, m))| {
+            vec![
+                (i + 1).to_string(),
+                m.name.clone(),
+                in_table(branch),
+                m.rating
+                    .map_or(tables::label::UNRATED_CELL, Rating::full_name)
+                    .to_owned(),
+                m.discipline
+                    .clone()
+                    .unwrap_or_else(|| label::NONE.to_owned()),
+            ]
+        })
+        .collect();
+    Table {
+        groups,
+        rows,
+        total_row: false,
+    }
+}
+
+fn report_tables(cycle: &Cycle, figures: &Figures) -> BTreeMap<String, Table> {
+    let mut out = BTreeMap::new();
+    out.insert("hoi-nghi".to_owned(), meetings_table(cycle));
+    out.insert("dang-vien".to_owned(), members_table(figures));
+    out.insert("xuat-sac".to_owned(), excellent_table(cycle));
+    out.insert("truong-hop".to_owned(), special_table(cycle));
+    if let Some(votes) = &cycle.votes {
+        let base = vote_minutes::base_of(cycle, votes);
+        out.insert(
+            "tin-nhiem".to_owned(),
+            vote_minutes::result_table(&votes.people, base),
+        );
+    }
+    out
+}
+
+/// The header: number and date from cycle.yaml's `report` block, or blanks.
+fn header(cycle: &Cycle) -> Header {
+    let issuer = &cycle.issuer;
+    let (number, date) = match &cycle.report {
+        Some(r) => (
+            format!("{:02}-BC/{}", r.number, issuer.symbol),
+            date_long(r.date),
+        ),
+        None => (
+            format!("{NUMBER_BLANK}-BC/{}", issuer.symbol),
+            format!("ngày {DATE_BLANK} tháng {DATE_BLANK} năm {}", cycle.year),
+        ),
+    };
+    Header {
+        superior: issuer.superior.clone(),
+        issuer: issuer.name.clone(),
+        number,
+        place_date: format!("{}, {date}", cycle.place),
+        subject: None,
+    }
+}
+
+/// Whether the report is written: every branch reported, or some did and
+/// `partial` asks for a draft without the others.
+pub fn is_written(cycle: &Cycle, partial: bool) -> bool {
+    let missing = cycle
+        .branches
+        .iter()
+        .any(|b| !cycle.results.contains_key(&b.id));
+    !cycle.results.is_empty() && (!missing || partial)
+}
+
+/// The consolidated report; `None` when it is not written (see
+/// [`is_written`] and [`results_missing`]).
+pub fn render(
+    cycle: &Cycle,
+    engine: &Engine,
+    layout: &Layout,
+    partial: bool,
+) -> Result<Option<Document>, Diagnostic> {
+    if !is_written(cycle, partial) {
+        return Ok(None);
+    }
+    let figures = Figures::of(cycle);
+    let body = engine.render(TEMPLATE, &context(cycle, &figures)?)?;
+    let subject = match cycle.votes {
+        Some(_) => format!("{SUBJECT} {} {SUBJECT_VOTES}", cycle.year),
+        None => format!("{SUBJECT} {}", cycle.year),
+    };
+    let copies = vec![
+        cycle.superior.name.clone(),
+        format!("{} {}", layout.archive_label, cycle.issuer.archive),
+    ];
+    Ok(Some(Document {
+        header: header(cycle),
+        title: Some(Title {
+            kind: KIND.to_owned(),
+            subject,
+        }),
+        to: Vec::new(),
+        body,
+        tables: report_tables(cycle, &figures),
+        closing: Closing::Signed {
+            copies,
+            signer: committee_signer(cycle, layout),
+        },
+        draft: !figures.missing.is_empty(),
+    }))
+}
+
+/// `results-missing` (a warning: it concerns the consolidated report only;
+/// the other documents are built): one line per branch with no results
+/// file, or one line when no branch has reported.
+pub fn results_missing(cycle: &Cycle, partial: bool) -> Vec<Diagnostic> {
+    if cycle.branches.is_empty() {
+        return Vec::new();
+    }
+    if cycle.results.is_empty() {
+        return vec![Diagnostic::warning(
+            Code::ResultsMissing,
+            cycle.place("branches"),
+            Message::new(
+                format!(
+                    "chưa chi bộ nào gửi kết quả (results/<mã chi bộ>.yaml): chưa lập được báo cáo tổng hợp ({STEM}); các văn bản khác vẫn được xuất"
+                ),
+                format!(
+                    "no branch has reported yet (results/<branch-id>.yaml): the consolidated report ({STEM}) is not written; the other documents are"
+                ),
+            ),
+        )];
+    }
+    cycle
+        .branches
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !cycle.results.contains_key(&b.id))
+        .map(|(i, b)| {
+            let (then_vi, then_en) = match partial {
+                true => (
+                    "báo cáo tổng hợp được xuất dưới dạng dự thảo, chưa tính chi bộ này".to_owned(),
+                    "the consolidated report is written as a draft without this branch".to_owned(),
+                ),
+                false => (
+                    format!(
+                        "báo cáo tổng hợp ({STEM}) chưa được xuất, các văn bản khác vẫn được xuất; dùng `--partial` để xuất bản dự thảo chưa tính chi bộ này"
+                    ),
+                    format!(
+                        "the consolidated report ({STEM}) is not written, the other documents are; `--partial` writes it as a draft without this branch"
+                    ),
+                ),
+            };
+            Diagnostic::warning(
+                Code::ResultsMissing,
+                cycle.place(&format!("branches[{i}]")),
+                Message::new(
+                    format!(
+                        "{} (`{}`) chưa gửi kết quả (results/{}.yaml): {then_vi}",
+                        b.name, b.id, b.id
+                    ),
+                    format!(
+                        "{} (`{}`) has not reported (results/{}.yaml): {then_en}",
+                        b.name, b.id, b.id
+                    ),
+                ),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,780 @@
+//! `vanban collect`: build the branch report forms, fill them by editing
+//! the cells' XML as a word processor does (the empty paragraph of a cell
+//! replaced by runs holding the text), collect, and compare the results
+//! file with what was filled, field by field. One filled form also goes
+//! through LibreOffice, which rewrites the tables as a real word processor.
+
+mod common;
+
+use common::{W, build, copy_dir, docx_part, fixture, vanban};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use vanban::collect::ResultsFile;
+use vanban::collect::results_file::{CollectiveFile, MeetingFile, MemberFile};
+use vanban::cycle::{Rating, Role};
+use vanban::render::kinds::tables::label;
+
+// ---------------------------------------------------------------------------
+// Filling a form's cells in its XML.
+
+/// Which cell to fill.
+#[derive(PartialEq)]
+enum At<'a> {
+    /// The value beside a row label of a `Thông tin | Nội dung` table.
+    Row(&'a str),
+    /// The member list: the row of a member, under a column heading.
+    Member(&'a str, &'a str),
+    /// Body row `n` (from 1) of the table with heading `table`, under `column`.
+    Body(&'a str, usize, &'a str),
+}
+
+struct Fill<'a>(At<'a>, &'a str);
+
+/// `fills` with `fill` in place of any fill of the same cell.
+fn with<'a>(mut fills: Vec<Fill<'a>>, fill: Fill<'a>) -> Vec<Fill<'a>> {
+    fills.retain(|f| f.0 != fill.0);
+    fills.push(fill);
+    fills
+}
+
+/// A top-level table: its rows, each a list of (grid column, tc node).
+struct XmlTable<'a, 'i> {
+    rows: Vec<(bool, Vec<(usize, roxmltree::Node<'a, 'i>)>)>,
+}
+
+fn text_of(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| n.has_tag_name((W, "t")))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+fn xml_tables<'a, 'i>(doc: &'a roxmltree::Document<'i>) -> Vec<XmlTable<'a, 'i>> {
+    let w = |n: &roxmltree::Node, name| n.has_tag_name((W, name));
+    doc.descendants()
+        .filter(|n| w(n, "tbl") && !n.ancestors().skip(1).any(|a| w(&a, "tbl")))
+        .map(|tbl| XmlTable {
+            rows: tbl
+                .children()
+                .filter(|r| w(r, "tr"))
+                .map(|tr| {
+                    let header = tr.descendants().any(|n| w(&n, "tblHeader"));
+                    let mut col = 0;
+                    let cells = tr
+                        .children()
+                        .filter(|c| w(c, "tc"))
+                        .map(|tc| {
+                            let span = tc
+                                .descendants()
+                                .find(|n| w(n, "gridSpan"))
+                                .and_then(|n| n.attribute((W, "val")))
+                                .and_then(|v| v.parse().ok())
+                                .unwrap_or(1);
+                            let at = col;
+                            col += span;
+                            (at, tc)
+                        })
+                        .collect();
+                    (header, cells)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+impl<'a, 'i> XmlTable<'a, 'i> {
+    fn has_heading(&self, heading: &str) -> bool {
+        self.rows
+            .iter()
+            .filter(|(h, _)| *h)
+            .any(|(_, cells)| cells.iter().any(|(_, tc)| text_of(*tc) == heading))
+    }
+
+    fn column(&self, heading: &str) -> usize {
+        self.rows
+            .iter()
+            .filter(|(h, _)| *h)
+            .flat_map(|(_, cells)| cells.iter())
+            .find(|(_, tc)| text_of(*tc) == heading)
+            .map(|(col, _)| *col)
+            .unwrap_or_else(|| panic!("no column {heading}"))
+    }
+
+    fn body(&self) -> Vec<&Vec<(usize, roxmltree::Node<'a, 'i>)>> {
+        self.rows
+            .iter()
+            .filter(|(h, _)| !*h)
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    fn cell(cells: &[(usize, roxmltree::Node<'a, 'i>)], col: usize) -> roxmltree::Node<'a, 'i> {
+        cells
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map(|(_, tc)| *tc)
+            .expect("a cell at that column")
+    }
+}
+
+/// The `tc` a fill goes into.
+fn target<'a, 'i>(tables: &[XmlTable<'a, 'i>], at: &At) -> roxmltree::Node<'a, 'i> {
+    match at {
+        At::Row(row_label) => tables
+            .iter()
+            .flat_map(|t| t.body())
+            .find(|cells| text_of(cells[0].1) == *row_label)
+            .map(|cells| cells[1].1)
+            .unwrap_or_else(|| panic!("no row {row_label}")),
+        At::Member(name, column) => {
+            let t = tables
+                .iter()
+                .find(|t| t.has_heading(label::ROLE))
+                .expect("member table");
+            let (name_col, col) = (t.column(label::NAME), t.column(column));
+            let row = t
+                .body()
+                .into_iter()
+                .find(|cells| text_of(XmlTable::cell(cells, name_col)) == *name)
+                .unwrap_or_else(|| panic!("no member {name}"));
+            XmlTable::cell(row, col)
+        }
+        At::Body(heading, n, column) => {
+            let t = tables
+                .iter()
+                .find(|t| t.has_heading(heading))
+                .expect("table");
+            let col = t.column(column);
+            XmlTable::cell(t.body()[n - 1], col)
+        }
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The paragraphs Word writes for `text`: the cell's paragraph properties
+/// kept, each line a paragraph, its text split over two runs.
+fn paragraphs(ppr: &str, text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let cut = line
+                .char_indices()
+                .nth(line.chars().count() / 2)
+                .map_or(line.len(), |(i, _)| i);
+            let (a, b) = line.split_at(cut);
+            format!(
+                r#"<w:p>{ppr}<w:r><w:rPr><w:lang w:val="vi-VN"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+                escape(a),
+                escape(b)
+            )
+        })
+        .collect()
+}
+
+/// `document.xml` with the fills made.
+fn fill_xml(xml: &str, fills: &[Fill]) -> String {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed");
+    let tables = xml_tables(&doc);
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = fills
+        .iter()
+        .map(|Fill(at, text)| {
+            let tc = target(&tables, at);
+            let p = tc
+                .children()
+                .find(|n| n.has_tag_name((W, "p")))
+                .expect("a paragraph in the cell");
+            let last = tc
+                .children()
+                .rfind(|n| n.has_tag_name((W, "p")))
+                .expect("a paragraph");
+            let ppr = p
+                .children()
+                .find(|n| n.has_tag_name((W, "pPr")))
+                .map_or("", |n| &xml[n.range()]);
+            (p.range().start..last.range().end, paragraphs(ppr, text))
+        })
+        .collect();
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut out = xml.to_owned();
+    for (range, text) in edits {
+        out.replace_range(range, &text);
+    }
+    out
+}
+
+/// Writes a copy of `docx` with the fills made, deflated as Word does.
+fn fill(docx: &Path, out: &Path, fills: &[Fill]) {
+    let xml = fill_xml(&docx_part(docx, "word/document.xml"), fills);
+    replace_part(docx, out, &xml);
+}
+
+fn replace_part(docx: &Path, out: &Path, xml: &str) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).expect("open")).expect("zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(out).expect("create"));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let name = entry.name().to_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        if name == "word/document.xml" {
+            bytes = xml.as_bytes().to_vec();
+        }
+        writer.start_file(name, options).expect("start");
+        writer.write_all(&bytes).expect("write");
+    }
+    writer.finish().expect("finish");
+}
+
+// ---------------------------------------------------------------------------
+// The cycle and what is filled in.
+
+/// A copy of the 2024 fixture (forms only: no results) and its forms.
+struct Setup {
+    _tmp: tempfile::TempDir,
+    cycle: PathBuf,
+    forms: PathBuf,
+    dir: PathBuf,
+    _built: tempfile::TempDir,
+}
+
+fn setup() -> Setup {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let cycle = tmp.path().join("cycle");
+    copy_dir(&fixture("other-committee-2024"), &cycle);
+    let (built, forms) = build(&cycle);
+    let dir = tmp.path().join("filled");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    Setup {
+        _tmp: tmp,
+        cycle,
+        forms,
+        dir,
+        _built: built,
+    }
+}
+
+impl Setup {
+    fn form(&self, branch: &str) -> PathBuf {
+        self.forms.join("chi-bo").join(branch).join("bao-cao.docx")
+    }
+
+    /// The branch's form filled with `fills`, written as `name`.
+    fn filled(&self, branch: &str, name: &str, fills: &[Fill]) -> PathBuf {
+        let out = self.dir.join(name);
+        fill(&self.form(branch), &out, fills);
+        out
+    }
+
+    fn results(&self, branch: &str) -> PathBuf {
+        self.cycle.join("results").join(format!("{branch}.yaml"))
+    }
+
+    fn collect(&self, forms: &[&Path], extra: &[&str]) -> std::process::Output {
+        let mut args = vec!["collect", self.cycle.to_str().expect("utf-8")];
+        args.extend(forms.iter().map(|f| f.to_str().expect("utf-8")));
+        args.extend(extra);
+        vanban(&args)
+    }
+}
+
+const CHAIR: &str = "Cao Xuân Bình";
+const EXCELLENT_PRODUCT: &str =
+    "Chủ trì thẩm định giá 42 tài sản công, tiết kiệm cho ngân sách 3,1 tỷ đồng.";
+
+/// The gia-cong-san form, filled: ratings in full, abbreviated, in lower
+/// case; a proposal left empty (the self-rating is used); a member not
+/// rated with the reason in the special-case table; a disciplined member.
+fn gia_cong_san_fills() -> Vec<Fill<'static>> {
+    use At::*;
+    let m = |name, col, text| Fill(Member(name, col), text);
+    vec![
+        Fill(Row(label::DATE), "10/12/2024"),
+        Fill(Row(label::PLACE), "Phòng họp tầng 3, Sở Tài chính"),
+        Fill(Row(label::CHAIR), CHAIR),
+        Fill(Row(label::CLERK), "Lê Thị Ngọc Hà"),
+        Fill(
+            Row(label::GUESTS),
+            "Đồng chí Hồ Thị Minh Nguyệt, Phó Bí thư Đảng ủy\nĐồng chí Trần Văn Nam; Đồng chí Lê Hữu Phước",
+        ),
+        Fill(Row(label::COLLECTIVE_RATING), "Hoàn thành tốt nhiệm vụ"),
+        m(CHAIR, label::SELF_RATING, "Hoàn thành tốt nhiệm vụ"),
+        m(CHAIR, label::PROPOSED, "Hoàn thành tốt nhiệm vụ"),
+        m("Nguyễn Thị Lương", label::ROLE, "Phó Bí thư"),
+        m("Nguyễn Thị Lương", label::PROPOSED, "HTXSNV"),
+        m("Trần Hậu Đức", label::ROLE, "chi ủy viên"),
+        m("Trần Hậu Đức", label::PROPOSED, "hoàn thành tốt nhiệm vụ"),
+        m("Lê Thị Ngọc Hà", label::PROPOSED, "httnv"),
+        m("Hồ Văn Kiên", label::SELF_RATING, "HTTNV"),
+        m(
+            "Nguyễn Thị Kim Liên",
+            label::PROPOSED,
+            "HOÀN THÀNH TỐT NHIỆM VỤ",
+        ),
+        m("Nguyễn Thị Kim Liên", label::NOTE, "Tự nhận khuyết điểm"),
+        Fill(
+            Body(label::ACHIEVEMENTS, 1, label::NAME),
+            "Nguyễn Thị Lương",
+        ),
+        Fill(
+            Body(label::ACHIEVEMENTS, 1, label::ACHIEVEMENTS),
+            EXCELLENT_PRODUCT,
+        ),
+        Fill(
+            Body(label::NOT_RATED, 1, label::NAME),
+            "Nguyễn Thị Kim Liên",
+        ),
+        Fill(Body(label::NOT_RATED, 1, label::DISCIPLINE), "Khiển trách"),
+        Fill(Body(label::NOT_RATED, 1, label::SICK_LEAVE), "2 tháng"),
+        Fill(Body(label::NOT_RATED, 1, label::SELF_REMEDIED), "Có"),
+        Fill(Body(label::NOT_RATED, 2, label::NAME), "Chu Văn Thịnh"),
+        Fill(
+            Body(label::NOT_RATED, 2, label::NOT_RATED),
+            "kết nạp chưa đủ 6 tháng",
+        ),
+    ]
+}
+
+fn member(name: &str, role: Role, rating: Option<Rating>) -> MemberFile {
+    MemberFile {
+        name: name.to_owned(),
+        role,
+        rating,
+        ..MemberFile::default()
+    }
+}
+
+/// What `gia_cong_san_fills` must read back as.
+fn gia_cong_san_expected() -> ResultsFile {
+    use Rating::*;
+    ResultsFile {
+        branch: "gia-cong-san".into(),
+        meeting: MeetingFile {
+            date: chrono::NaiveDate::from_ymd_opt(2024, 12, 10).expect("date"),
+            place: "Phòng họp tầng 3, Sở Tài chính".into(),
+            chair: CHAIR.into(),
+            clerk: "Lê Thị Ngọc Hà".into(),
+            guests: vec![
+                "Đồng chí Hồ Thị Minh Nguyệt, Phó Bí thư Đảng ủy".into(),
+                "Đồng chí Trần Văn Nam".into(),
+                "Đồng chí Lê Hữu Phước".into(),
+            ],
+        },
+        collective: CollectiveFile {
+            rating: Httnv,
+            score: None,
+            achievements: None,
+        },
+        members: vec![
+            member(CHAIR, Role::BiThu, Some(Httnv)),
+            MemberFile {
+                achievements: Some(EXCELLENT_PRODUCT.into()),
+                ..member("Nguyễn Thị Lương", Role::PhoBiThu, Some(Htxsnv))
+            },
+            member("Trần Hậu Đức", Role::ChiUyVien, Some(Httnv)),
+            member("Lê Thị Ngọc Hà", Role::DangVien, Some(Httnv)),
+            member("Hồ Văn Kiên", Role::DangVien, Some(Httnv)),
+            MemberFile {
+                discipline: Some("Khiển trách".into()),
+                self_remedied: true,
+                sick_leave_months: Some(2),
+                ..member("Nguyễn Thị Kim Liên", Role::DangVien, Some(Httnv))
+            },
+            MemberFile {
+                not_rated: Some("kết nạp chưa đủ 6 tháng".into()),
+                ..member("Chu Văn Thịnh", Role::DangVien, None)
+            },
+        ],
+    }
+}
+
+fn read_results(path: &Path) -> (String, ResultsFile) {
+    let text = std::fs::read_to_string(path).expect("results written");
+    let parsed = yaml_serde::from_str(&text).expect("results parse");
+    (text, parsed)
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The diagnostics of a `--format json` run.
+fn json(out: &std::process::Output) -> Vec<serde_json::Value> {
+    serde_json::from_slice(&out.stdout).expect("json diagnostics")
+}
+
+fn has(diags: &[serde_json::Value], code: &str) -> bool {
+    diags.iter().any(|d| d["code"] == code)
+}
+
+fn assert_collected_gia_cong_san(s: &Setup, docx: &Path, out: &std::process::Output) {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    let (text, results) = read_results(&s.results("gia-cong-san"));
+    let expected = gia_cong_san_expected();
+    assert_eq!(results.meeting, expected.meeting);
+    assert_eq!(results.collective, expected.collective);
+    assert_eq!(results.members.len(), expected.members.len());
+    for (got, want) in results.members.iter().zip(&expected.members) {
+        assert_eq!(got, want);
+    }
+    assert_eq!(results, expected);
+    let name = docx.display().to_string();
+    assert!(text.starts_with("# "), "{text}");
+    assert!(text.lines().take(3).any(|l| l.contains(&name)), "{text}");
+    assert!(text.contains("mẫu báo cáo chi bộ"), "{text}");
+    // The collected file passes `check` as it stands.
+    let check = vanban(&["check", s.cycle.to_str().expect("utf-8")]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
+// ---------------------------------------------------------------------------
+// Tests.
+
+#[test]
+fn a_filled_form_reads_back_field_by_field() {
+    let s = setup();
+    let docx = s.filled("gia-cong-san", "gia-cong-san.docx", &gia_cong_san_fills());
+    let out = s.collect(&[&docx], &["--format", "json"]);
+    assert_collected_gia_cong_san(&s, &docx, &out);
+    let diags = json(&out);
+    // The empty proposal fell back to the self-rating, with a warning on that cell.
+    let fallback = diags
+        .iter()
+        .find(|d| d["code"] == "form-cell")
+        .expect("a warning for the empty proposal");
+    assert_eq!(fallback["severity"], "warning");
+    assert_eq!(fallback["path"], "dang-vien[5].Xếp loại: Chi bộ đề nghị");
+    assert!(
+        fallback["message"]
+            .as_str()
+            .expect("text")
+            .contains("Hồ Văn Kiên")
+    );
+    assert!(
+        fallback["file"]
+            .as_str()
+            .expect("text")
+            .ends_with("gia-cong-san.docx")
+    );
+    // qd124-2023: a disciplined member who remedied it is a warning.
+    assert!(has(&diags, "disciplined-above-fail"));
+}
+
+#[test]
+fn a_form_rewritten_by_libreoffice_reads_back() {
+    if std::env::var_os("VANBAN_SKIP_LIBREOFFICE").is_some_and(|v| v == "1") {
+        eprintln!("VANBAN_SKIP_LIBREOFFICE=1: LibreOffice round trip skipped");
+        return;
+    }
+    let found = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "soffice (LibreOffice) not found: install it (apt-get install -y libreoffice-writer-nogui) \
+         or set VANBAN_SKIP_LIBREOFFICE=1 to skip this test"
+    );
+    let s = setup();
+    let filled = s.filled("gia-cong-san", "gia-cong-san.docx", &gia_cong_san_fills());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let outdir = s.dir.join("libreoffice");
+    let run = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args(["--headless", "--convert-to", "docx", "--outdir"])
+        .arg(&outdir)
+        .arg(&filled)
+        .output()
+        .expect("soffice runs");
+    // soffice exits 0 even when it fails: the file must be there.
+    let docx = outdir.join("gia-cong-san.docx");
+    assert!(
+        docx.is_file(),
+        "LibreOffice wrote no DOCX: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_ne!(
+        std::fs::read(&docx).expect("read"),
+        std::fs::read(&filled).expect("read"),
+        "LibreOffice rewrote the file"
+    );
+    let out = s.collect(&[&docx], &[]);
+    assert_collected_gia_cong_san(&s, &docx, &out);
+}
+
+#[test]
+fn a_rating_that_is_not_one_is_reported_with_its_cell() {
+    let s = setup();
+    let fills = with(
+        gia_cong_san_fills(),
+        Fill(At::Member("Trần Hậu Đức", label::PROPOSED), "Tốt"),
+    );
+    let docx = s.filled("gia-cong-san", "sai.docx", &fills);
+    let out = s.collect(&[&docx], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("error[form-cell]"))
+        .unwrap_or_else(|| panic!("no form-cell error: {err}"));
+    for part in [
+        "bảng dang-vien",
+        "dòng 3 (Trần Hậu Đức)",
+        "cột “Xếp loại: Chi bộ đề nghị”",
+        "“Tốt” không phải một mức xếp loại",
+        "sai.docx",
+    ] {
+        assert!(line.contains(part), "{part} not in {line}");
+    }
+    assert!(err.contains("Không ghi tệp nào."), "{err}");
+    assert!(!s.cycle.join("results").exists());
+}
+
+#[test]
+fn documents_that_are_not_our_forms_are_refused() {
+    let s = setup();
+    let text = s.dir.join("ghi-chu.docx");
+    std::fs::write(&text, "không phải DOCX").expect("write");
+    let zip_only = s.dir.join("rong.docx");
+    replace_part_free_zip(&zip_only);
+    let cases: [(&Path, &str); 4] = [
+        (
+            &text,
+            "không phải tệp DOCX (không mở được như một tệp nén zip)",
+        ),
+        (&zip_only, "tệp nén không có word/document.xml"),
+        (
+            &s.forms.join("cong-van.docx"),
+            "không phải mẫu báo cáo chi bộ của vanban",
+        ),
+        (
+            &s.forms.join("chi-bo/van-phong/bien-ban-kiem-diem.docx"),
+            "không phải mẫu báo cáo chi bộ của vanban",
+        ),
+    ];
+    for (file, message) in cases {
+        let out = s.collect(&[file], &[]);
+        assert_eq!(out.status.code(), Some(2), "{}", file.display());
+        let err = stderr(&out);
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("error[form-unreadable]"))
+            .unwrap_or_else(|| panic!("{}: {err}", file.display()));
+        assert!(line.contains(message), "{line}");
+        assert!(line.contains(&file.display().to_string()), "{line}");
+    }
+    assert!(!s.cycle.join("results").exists());
+}
+
+/// A zip holding one text file, no `word/document.xml`.
+fn replace_part_free_zip(out: &Path) {
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(out).expect("create"));
+    writer
+        .start_file("readme.txt", zip::write::SimpleFileOptions::default())
+        .expect("start");
+    writer.write_all(b"hello").expect("write");
+    writer.finish().expect("finish");
+}
+
+#[test]
+fn an_existing_results_file_is_kept_without_force_and_replaced_with_it() {
+    let s = setup();
+    let first = s.filled("gia-cong-san", "lan-1.docx", &gia_cong_san_fills());
+    assert_eq!(s.collect(&[&first], &[]).status.code(), Some(0));
+    let before = std::fs::read(s.results("gia-cong-san")).expect("written");
+
+    let fills = with(
+        gia_cong_san_fills(),
+        Fill(At::Row(label::PLACE), "Hội trường Sở Tài chính"),
+    );
+    let second = s.filled("gia-cong-san", "lan-2.docx", &fills);
+    let out = s.collect(&[&second], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("error[results-exists]"), "{err}");
+    assert!(err.contains("gia-cong-san.yaml"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read(s.results("gia-cong-san")).expect("kept"),
+        before
+    );
+
+    let out = s.collect(&[&second], &["--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let (_, results) = read_results(&s.results("gia-cong-san"));
+    assert_eq!(results.meeting.place, "Hội trường Sở Tài chính");
+}
+
+/// The van-phong form, filled plainly.
+fn van_phong_fills(secretary_rating: &'static str) -> Vec<Fill<'static>> {
+    use At::*;
+    let mut fills = vec![
+        Fill(Row(label::DATE), "ngày 9 tháng 12 năm 2024"),
+        Fill(Row(label::PLACE), "Phòng họp Văn phòng Sở"),
+        Fill(Row(label::CHAIR), "Thái Văn Hòa"),
+        Fill(Row(label::CLERK), "Lê Thị Hoài"),
+        Fill(Row(label::COLLECTIVE_RATING), "HTNV"),
+        Fill(Member("Thái Văn Hòa", label::PROPOSED), secretary_rating),
+    ];
+    for name in [
+        "Nguyễn Thị Thanh Hoa",
+        "Hồ Sỹ Lâm",
+        "Phan Thị Mai Anh",
+        "Trần Đình Khoa",
+        "Lê Thị Hoài",
+    ] {
+        fills.push(Fill(Member(name, label::PROPOSED), "HTNV"));
+    }
+    fills
+}
+
+#[test]
+fn one_bad_form_of_two_means_no_file_is_written() {
+    let s = setup();
+    let good = s.filled("van-phong", "van-phong.docx", &van_phong_fills("HTNV"));
+    let fills = with(gia_cong_san_fills(), Fill(At::Row(label::DATE), "hôm qua"));
+    let bad = s.filled("gia-cong-san", "gia-cong-san.docx", &fills);
+    let out = s.collect(&[&good, &bad], &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let diags = json(&out);
+    let date = diags
+        .iter()
+        .find(|d| d["path"] == "hoi-nghi.Ngày họp")
+        .expect("the date cell reported");
+    assert!(
+        date["message"]
+            .as_str()
+            .expect("text")
+            .contains("“hôm qua”")
+    );
+    assert!(!s.cycle.join("results").exists(), "nothing written");
+
+    // Both good: both written.
+    let fixed = s.filled("gia-cong-san", "gia-cong-san-2.docx", &gia_cong_san_fills());
+    let out = s.collect(&[&good, &fixed], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(s.results("van-phong").is_file() && s.results("gia-cong-san").is_file());
+}
+
+#[test]
+fn rule_errors_are_reported_and_the_results_still_written() {
+    let s = setup();
+    // The secretary rated above the collective (HTNV): `head-above-collective`.
+    let docx = s.filled("van-phong", "van-phong.docx", &van_phong_fills("HTTNV"));
+    let out = s.collect(&[&docx], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[head-above-collective]"), "{err}");
+    // The rule points into the written file, with a snippet.
+    assert!(err.contains("results/van-phong.yaml:"), "{err}");
+    assert!(err.contains("Đã ghi"), "{err}");
+    let (_, results) = read_results(&s.results("van-phong"));
+    assert_eq!(results.members[0].rating, Some(Rating::Httnv));
+    assert_eq!(
+        results.meeting.date,
+        chrono::NaiveDate::from_ymd_opt(2024, 12, 9).expect("date")
+    );
+    let check = vanban(&["check", s.cycle.to_str().expect("utf-8")]);
+    assert_eq!(check.status.code(), Some(1));
+}
+
+#[test]
+fn a_form_of_another_branch_or_year_is_refused() {
+    let s = setup();
+    let mut fills = van_phong_fills("HTNV");
+    fills.push(Fill(At::Row(label::BRANCH_ID), "khong-co"));
+    let other_branch = s.filled("van-phong", "khac.docx", &fills);
+    let mut fills = van_phong_fills("HTNV");
+    fills.push(Fill(At::Row(label::YEAR), "2023"));
+    let other_year = s.filled("van-phong", "nam-khac.docx", &fills);
+    for (docx, path, text) in [
+        (&other_branch, "chi-bo.Mã chi bộ", "`khong-co`"),
+        (&other_year, "chi-bo.Năm", "2023"),
+    ] {
+        let out = s.collect(&[docx], &["--format", "json"]);
+        assert_eq!(out.status.code(), Some(2));
+        let diags = json(&out);
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "form-branch")
+            .expect("form-branch");
+        assert_eq!(d["path"], path);
+        assert!(d["message"].as_str().expect("text").contains(text));
+    }
+    // Two forms of one branch in one run.
+    let a = s.filled("van-phong", "a.docx", &van_phong_fills("HTNV"));
+    let out = s.collect(&[&a, &a], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("error[form-branch]"));
+    assert!(!s.cycle.join("results").exists());
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let s = setup();
+    let fills = with(
+        van_phong_fills("HTNV"),
+        Fill(At::Member("Hồ Sỹ Lâm", label::PROPOSED), "Giỏi"),
+    );
+    let docx = s.filled("van-phong", "van-phong.docx", &fills);
+    let out = s.collect(&[&docx], &["--lang", "en"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("table dang-vien (member list), row 3 (Hồ Sỹ Lâm), column “Xếp loại: Chi bộ đề nghị”: “Giỏi” is not a rating"),
+        "{err}"
+    );
+    assert!(err.contains("No file written."), "{err}");
+}
+
+#[test]
+fn scores_are_read_under_qd366() {
+    // The 2024 cycle moved to 2025 and the 100-point scale.
+    let s = setup();
+    let yaml = std::fs::read_to_string(s.cycle.join("cycle.yaml")).expect("read");
+    let yaml = yaml
+        .replace("2024", "2025")
+        .replace("rules: qd124-2023", "rules: qd366-2025");
+    std::fs::write(s.cycle.join("cycle.yaml"), yaml).expect("write");
+    let (_built, forms) = build(&s.cycle);
+    let form = forms.join("chi-bo/van-phong/bao-cao.docx");
+    use At::*;
+    let mut fills = vec![
+        Fill(Row(label::DATE), "09/12/2025"),
+        Fill(Row(label::PLACE), "Phòng họp Văn phòng Sở"),
+        Fill(Row(label::CHAIR), "Thái Văn Hòa"),
+        Fill(Row(label::CLERK), "Lê Thị Hoài"),
+        Fill(Row(label::COLLECTIVE_RATING), "Hoàn thành tốt nhiệm vụ"),
+        Fill(Row(label::SCORE), "85 điểm"),
+    ];
+    let names = [
+        "Thái Văn Hòa",
+        "Nguyễn Thị Thanh Hoa",
+        "Hồ Sỹ Lâm",
+        "Phan Thị Mai Anh",
+        "Trần Đình Khoa",
+        "Lê Thị Hoài",
+    ];
+    let scores = ["88", "75", "80", "72", "79", "71"];
+    for (name, score) in names.iter().zip(scores) {
+        fills.push(Fill(Member(name, label::PROPOSED), "HTTNV"));
+        fills.push(Fill(Member(name, label::SCORE), score));
+    }
+    let docx = s.dir.join("van-phong-2025.docx");
+    fill(&form, &docx, &fills);
+    let out = s.collect(&[&docx], &[]);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    let (_, results) = read_results(&s.results("van-phong"));
+    assert_eq!(results.collective.score, Some(85));
+    let got: Vec<Option<u32>> = results.members.iter().map(|m| m.score).collect();
+    let want: Vec<Option<u32>> = scores.iter().map(|s| s.parse().ok()).collect();
+    assert_eq!(got, want);
+    assert!(!stderr(&out).contains("score-band"), "{}", stderr(&out));
+}
