@@ -87,3 +87,23 @@ pub fn docx_paragraphs(docx: &Path) -> Vec<String> {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Whether an external program a test needs (LibreOffice, the OOXML
+/// validator) is installed. On a developer's machine a missing tool skips
+/// that test with a note on stderr, so `cargo test` runs with Rust alone; in
+/// CI (`CI` set, as `.ci/run` runs) a missing tool fails the test, because
+/// `.ci/run` installs them.
+pub fn tool_available(program: &str, probe: &str, install: &str) -> bool {
+    let found = Command::new(program)
+        .arg(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`{program}` is not installed: {install}"
+        );
+        eprintln!("SKIPPED: `{program}` is not installed ({install})");
+    }
+    found
+}
