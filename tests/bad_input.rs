@@ -59,6 +59,8 @@ corpus! {
     nbsp_zwj_name => "nbsp-zwj-name",
     long_name => "long-name",
     long_line_error => "long-line-error",
+    template_error => "template-error",
+    template_include_outside => "template-include-outside",
 }
 
 #[test]

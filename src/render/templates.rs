@@ -86,7 +86,7 @@ fn template_error(file: &Path, err: &tera::Error) -> Diagnostic {
             Some(r.span().start_col + 1),
             r.message().to_string(),
         ),
-        other => (None, None, other.to_string()),
+        other => located_report(&other.to_string()),
     };
     let place = Place {
         file: file.to_path_buf(),
@@ -94,14 +94,38 @@ fn template_error(file: &Path, err: &tera::Error) -> Diagnostic {
         column,
         path: String::new(),
     };
+    let hint = match detail.starts_with("Unknown template") {
+        true => " — chỉ dùng được các mẫu có sẵn, gọi theo tên tệp (không theo đường dẫn)",
+        false => "",
+    };
     Diagnostic::error(
         Code::TemplateError,
         place,
         Message::new(
-            format!("lỗi mẫu văn bản: {detail}"),
+            format!("lỗi mẫu văn bản: {detail}{hint}"),
             format!("template error: {detail}"),
         ),
     )
+}
+
+/// Some Tera errors arrive as a rendered report (`error: …\n --> name:L:C …`):
+/// take its first line as the detail and the position from the arrow line.
+fn located_report(report: &str) -> (Option<usize>, Option<usize>, String) {
+    let mut lines = report.lines();
+    let detail = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    let position = lines
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|at| {
+            let mut parts = at.rsplitn(3, ':');
+            let column = parts.next()?.parse::<usize>().ok()?;
+            let line = parts.next()?.parse::<usize>().ok()?;
+            Some((line, column))
+        });
+    (position.map(|p| p.0), position.map(|p| p.1), detail)
 }
 
 fn register(tera: &mut Tera) {
