@@ -619,3 +619,35 @@ impl<'a> DocNumber<'a> {
         ok.then_some(DocNumber { n, kind, body })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_print_in_full_and_order_lowest_first() {
+        assert_eq!(Rating::Htxsnv.full_name(), "Hoàn thành xuất sắc nhiệm vụ");
+        assert_eq!(Rating::Httnv.full_name(), "Hoàn thành tốt nhiệm vụ");
+        assert_eq!(Rating::Htnv.full_name(), "Hoàn thành nhiệm vụ");
+        assert_eq!(Rating::Khtnv.full_name(), "Không hoàn thành nhiệm vụ");
+        assert!(Rating::Khtnv < Rating::Htnv && Rating::Httnv < Rating::Htxsnv);
+    }
+
+    #[test]
+    fn document_numbers_split_into_their_parts() {
+        let n = DocNumber::parse("94-CV/ĐUVP").expect("a Party number");
+        assert_eq!((n.n, n.kind, n.body), ("94", "CV", "ĐUVP"));
+        assert!(DocNumber::parse("21-HD/BTCTW").is_some());
+        for bad in ["94/CV-ĐUVP", "CV-94/ĐUVP", "94-CV/", "94 -CV/ĐUVP", "94-C V/ĐUVP"] {
+            assert!(DocNumber::parse(bad).is_none(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn rule_sets_by_year() {
+        assert_eq!(RuleSet::for_year(2022), Some(RuleSet::Qd132_2018));
+        assert_eq!(RuleSet::for_year(2023), Some(RuleSet::Qd124_2023));
+        assert_eq!(RuleSet::for_year(2026), Some(RuleSet::Qd366_2025));
+        assert_eq!(RuleSet::for_year(2017), None);
+    }
+}
