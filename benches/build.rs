@@ -1,6 +1,6 @@
 //! Whole builds through `pipeline::build` (in process, into a temp dir): the
-//! example (14 documents) and a synthetic cycle of 20 branches × 30
-//! members (42 documents). Whole-process figures: benches/scale.sh.
+//! example (15 documents) and a synthetic cycle of 20 branches × 30
+//! members (43 documents). Whole-process figures: benches/scale.sh.
 //!
 //! ```sh
 //! cargo bench --bench build
@@ -28,6 +28,7 @@ fn build(c: &mut Criterion) {
         branches: 20,
         members: 30,
         seed: 1,
+        roster: true,
     };
     synth::write_cycle(&synthetic, spec).expect("generated");
 

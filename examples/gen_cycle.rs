@@ -11,7 +11,7 @@ mod synth;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen_cycle --branches N --members M [--seed S] -o DIR";
+const USAGE: &str = "usage: gen_cycle --branches N --members M [--seed S] [--no-roster] -o DIR";
 
 fn main() -> ExitCode {
     match run() {
@@ -25,6 +25,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let (mut branches, mut members, mut seed, mut out) = (None, None, 1u64, None);
+    let mut roster = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -33,6 +34,7 @@ fn run() -> Result<(), String> {
             "--members" | "-m" => members = Some(number(&value()?)?),
             "--seed" | "-s" => seed = number(&value()?)?,
             "-o" | "--out" => out = Some(PathBuf::from(value()?)),
+            "--no-roster" => roster = false,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -44,6 +46,7 @@ fn run() -> Result<(), String> {
         branches: branches.ok_or("--branches is required")? as usize,
         members: members.ok_or("--members is required")? as usize,
         seed,
+        roster,
     };
     let out = out.ok_or("-o DIR is required")?;
     synth::write_cycle(&out, spec).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

@@ -17,6 +17,7 @@ use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 const STAGING_PREFIX: &str = ".vanban-staging-";
@@ -31,7 +32,9 @@ pub struct Staging {
     dir: tempfile::TempDir,
     /// The staging folder, open and locked while the build runs.
     lock: File,
-    written: BTreeSet<PathBuf>,
+    /// Every file written; behind a lock so that rendering threads write
+    /// their files at the same time (`write` takes `&self`).
+    written: Mutex<BTreeSet<PathBuf>>,
 }
 
 impl Staging {
@@ -56,12 +59,13 @@ impl Staging {
             out,
             dir,
             lock,
-            written: BTreeSet::new(),
+            written: Mutex::new(BTreeSet::new()),
         })
     }
 
     /// Writes one file at `relative` (a path made of plain components).
-    pub fn write(&mut self, relative: &Path, bytes: &[u8]) -> io::Result<()> {
+    /// Threads may write different files at once.
+    pub fn write(&self, relative: &Path, bytes: &[u8]) -> io::Result<()> {
         if !is_plain(relative) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -73,7 +77,7 @@ impl Staging {
             fs::create_dir_all(parent)?;
         }
         fs::write(&target, bytes)?;
-        self.written.insert(relative.to_path_buf());
+        self.written_files().insert(relative.to_path_buf());
         Ok(())
     }
 
@@ -98,6 +102,14 @@ impl Staging {
         // then `self.lock` is released.
     }
 
+    /// The set of files written. A thread that panicked while holding the
+    /// lock left the set whole (one insert), so a poisoned lock is used as is.
+    fn written_files(&self) -> std::sync::MutexGuard<'_, BTreeSet<PathBuf>> {
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// Fails unless the staging folder is still the one this build locked
     /// and holds every file written: a folder removed and recreated under
     /// the same name must never be swapped in.
@@ -107,7 +119,7 @@ impl Staging {
             identity(&fs::symlink_metadata(self.dir.path())?),
         );
         let complete = self
-            .written
+            .written_files()
             .iter()
             .all(|rel| self.dir.path().join(rel).is_file());
         if locked == now && complete {
@@ -257,7 +269,7 @@ mod tests {
     fn commit_creates_out() {
         let tmp = tempfile::tempdir().expect("temp dir");
         let out = tmp.path().join("out");
-        let mut staging = Staging::new(&out).expect("staging");
+        let staging = Staging::new(&out).expect("staging");
         staging.write(Path::new("a/b.md"), b"x").expect("write");
         staging.commit().expect("commit");
         assert_eq!(fs::read(out.join("a/b.md")).expect("read"), b"x");
@@ -271,7 +283,7 @@ mod tests {
         fs::create_dir_all(out.join("a")).expect("mkdir");
         fs::write(out.join("a/b.md"), b"old").expect("write");
         fs::write(out.join("notes.txt"), b"keep").expect("write");
-        let mut staging = Staging::new(&out).expect("staging");
+        let staging = Staging::new(&out).expect("staging");
         staging.write(Path::new("a/b.md"), b"new").expect("write");
         staging.commit().expect("commit");
         assert_eq!(fs::read(out.join("a/b.md")).expect("read"), b"new");
@@ -286,7 +298,7 @@ mod tests {
         fs::create_dir_all(&out).expect("mkdir");
         fs::write(out.join("x"), b"1").expect("write");
         {
-            let mut staging = Staging::new(&out).expect("staging");
+            let staging = Staging::new(&out).expect("staging");
             staging.write(Path::new("x"), b"2").expect("write");
         }
         assert_eq!(fs::read(out.join("x")).expect("read"), b"1");
@@ -296,7 +308,7 @@ mod tests {
     #[test]
     fn paths_that_leave_the_staging_folder_are_refused() {
         let tmp = tempfile::tempdir().expect("temp dir");
-        let mut staging = Staging::new(&tmp.path().join("out")).expect("staging");
+        let staging = Staging::new(&tmp.path().join("out")).expect("staging");
         for bad in ["../x.md", "/tmp/x.md", "a/../../x.md", ""] {
             let err = staging.write(Path::new(bad), b"x").expect_err(bad);
             assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{bad}");
@@ -315,7 +327,7 @@ mod tests {
         symlink(&elsewhere.join("victim.md"), &out.join("a.md")).expect("link");
         symlink(&elsewhere.join("dir"), &out.join("d")).expect("link");
         symlink(&elsewhere.join("victim.md"), &out.join("kept.md")).expect("link");
-        let mut staging = Staging::new(&out).expect("staging");
+        let staging = Staging::new(&out).expect("staging");
         staging.write(Path::new("a.md"), b"ours").expect("write");
         staging.write(Path::new("d/b.md"), b"ours").expect("write");
         staging.commit().expect("commit");
@@ -349,7 +361,7 @@ mod tests {
         let out = tmp.path().join("out");
         fs::create_dir_all(&out).expect("mkdir");
         fs::set_permissions(&out, fs::Permissions::from_mode(0o750)).expect("chmod");
-        let mut staging = Staging::new(&out).expect("staging");
+        let staging = Staging::new(&out).expect("staging");
         staging.write(Path::new("x"), b"1").expect("write");
         staging.commit().expect("commit");
         let mode = fs::metadata(&out).expect("out").permissions().mode();
@@ -386,7 +398,7 @@ mod tests {
     fn a_staging_folder_replaced_during_the_build_is_not_committed() {
         let tmp = tempfile::tempdir().expect("temp dir");
         let out = tmp.path().join("out");
-        let mut staging = Staging::new(&out).expect("staging");
+        let staging = Staging::new(&out).expect("staging");
         staging.write(Path::new("a/x"), b"1").expect("write");
         fs::remove_dir_all(staging.dir.path()).expect("remove");
         staging.write(Path::new("b/y"), b"2").expect("write");

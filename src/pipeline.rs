@@ -8,6 +8,7 @@ use crate::output::Staging;
 use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
 use indicatif::ProgressBar;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// The outcome of a run: diagnostics, the files read (for snippets), and
@@ -108,6 +109,12 @@ fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, options: Options
 
 /// Renders every document, checks its text, and (for a build) stages its
 /// files; commits only when no error was found.
+///
+/// Documents are rendered in parallel (rayon), each written to the staging
+/// folder as soon as it is rendered and then dropped: memory stays flat
+/// however many branches the cycle has. Diagnostics and the list of files
+/// are gathered in document order, and each document's bytes depend on its
+/// data only, so the outcome does not depend on scheduling.
 fn render_and_write(
     cycle: &Cycle,
     out: Option<&Path>,
@@ -115,33 +122,32 @@ fn render_and_write(
     progress: &ProgressBar,
     options: Options,
 ) -> Result<Vec<PathBuf>, Diagnostic> {
-    let layout = Layout::default();
     let mut engine = Engine::new(&cycle.dir)?;
     engine.set_draft(options.draft);
-    let mut staging = out
+    let staging = out
         .map(Staging::new)
         .transpose()
         .map_err(|e| io_error(out, &e))?;
+    let worker = Worker {
+        cycle,
+        engine: &engine,
+        layout: Layout::default(),
+        staging: staging.as_ref(),
+        draft: options.draft,
+        progress,
+    };
+    let jobs = render::jobs(cycle, options.partial);
+    progress.set_length(jobs.len() as u64);
+    let done: Vec<Result<Rendered, Failure>> =
+        jobs.par_iter().map(|job| worker.run(*job)).collect();
     let mut written = Vec::new();
-    let outputs = render::documents(cycle, &engine, &layout, options.partial)?;
-    progress.set_length(outputs.len() as u64);
-    for mut output in outputs {
-        output.document.draft |= options.draft;
-        progress.set_message(output.stem.display().to_string());
-        let files = render::files(&output, &layout)?;
-        progress.inc(1);
-        let md_path = output.stem.with_extension("md");
-        diagnostics.extend(rules::check_text(cycle, &md_path, &files.markdown));
-        if let Some(staging) = staging.as_mut() {
-            let docx_path = output.stem.with_extension("docx");
-            staging
-                .write(&md_path, files.markdown.as_bytes())
-                .map_err(|e| io_error(out, &e))?;
-            staging
-                .write(&docx_path, &files.docx)
-                .map_err(|e| io_error(out, &e))?;
-            written.extend([docx_path, md_path]);
-        }
+    for rendered in done {
+        let rendered = rendered.map_err(|failure| match failure {
+            Failure::Document(d) => d,
+            Failure::Io(e) => io_error(out, &e),
+        })?;
+        diagnostics.extend(rendered.diagnostics);
+        written.extend(rendered.files);
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(Vec::new());
@@ -150,6 +156,68 @@ fn render_and_write(
         staging.commit().map_err(|e| io_error(out, &e))?;
     }
     Ok(written)
+}
+
+/// What every rendering thread shares.
+struct Worker<'a> {
+    cycle: &'a Cycle,
+    engine: &'a Engine,
+    layout: Layout,
+    staging: Option<&'a Staging>,
+    draft: bool,
+    progress: &'a ProgressBar,
+}
+
+/// What one document gave: its text diagnostics and the files staged.
+struct Rendered {
+    diagnostics: Vec<Diagnostic>,
+    files: Vec<PathBuf>,
+}
+
+enum Failure {
+    Document(Diagnostic),
+    Io(std::io::Error),
+}
+
+impl Worker<'_> {
+    /// Renders one document, checks its text and stages its two files.
+    fn run(&self, job: render::Job<'_>) -> Result<Rendered, Failure> {
+        let rendered = self.render(job);
+        self.progress.inc(1);
+        rendered
+    }
+
+    fn render(&self, job: render::Job<'_>) -> Result<Rendered, Failure> {
+        let Some(mut output) = job
+            .render(self.cycle, self.engine, &self.layout)
+            .map_err(Failure::Document)?
+        else {
+            return Ok(Rendered {
+                diagnostics: Vec::new(),
+                files: Vec::new(),
+            });
+        };
+        output.document.draft |= self.draft;
+        self.progress.set_message(output.stem.display().to_string());
+        let files = render::files(&output, &self.layout).map_err(Failure::Document)?;
+        let md_path = output.stem.with_extension("md");
+        let diagnostics = rules::check_text(self.cycle, &md_path, &files.markdown);
+        let mut staged = Vec::new();
+        if let Some(staging) = self.staging {
+            let docx_path = output.stem.with_extension("docx");
+            staging
+                .write(&md_path, files.markdown.as_bytes())
+                .map_err(Failure::Io)?;
+            staging
+                .write(&docx_path, &files.docx)
+                .map_err(Failure::Io)?;
+            staged.extend([docx_path, md_path]);
+        }
+        Ok(Rendered {
+            diagnostics,
+            files: staged,
+        })
+    }
 }
 
 fn io_error(out: Option<&Path>, err: &std::io::Error) -> Diagnostic {

@@ -14,6 +14,7 @@ fn a_small_synthetic_cycle_checks_without_errors() {
         branches: 5,
         members: 10,
         seed: 7,
+        roster: true,
     };
     synth::write_cycle(&dir, spec).expect("written");
     let run = common::vanban(&["check", dir.to_str().expect("utf-8 path")]);
@@ -22,9 +23,14 @@ fn a_small_synthetic_cycle_checks_without_errors() {
     assert!(!stderr.contains("error["), "{stderr}");
     assert!(stderr.contains("0 lỗi"), "{stderr}");
     // The only warnings are the example header's own dates (a Saturday).
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning[")).collect();
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("warning["))
+        .collect();
     assert!(
-        warnings.iter().all(|w| w.starts_with("warning[non-working-day]")),
+        warnings
+            .iter()
+            .all(|w| w.starts_with("warning[non-working-day]")),
         "{stderr}"
     );
 }
@@ -35,6 +41,7 @@ fn the_same_seed_gives_the_same_cycle() {
         branches: 3,
         members: 8,
         seed: 42,
+        roster: true,
     };
     let (a, b) = (synth::generate(spec).files, synth::generate(spec).files);
     assert_eq!(a, b);

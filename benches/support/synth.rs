@@ -35,6 +35,10 @@ pub struct Spec {
     pub branches: usize,
     pub members: usize,
     pub seed: u64,
+    /// List each branch's members in cycle.yaml (`roster`, optional in the
+    /// format). Off for very large cycles: cycle.yaml must stay under the
+    /// 5 MiB input limit (10,000 branches × 30 names is about 7 MiB).
+    pub roster: bool,
 }
 
 /// A generated cycle: file path (relative to the cycle folder) and text.
@@ -113,19 +117,66 @@ const MIDDLE_MALE: &[&str] = &[
     "Anh", "Ngọc", "Trọng", "Thế",
 ];
 const MIDDLE_FEMALE: &[&str] = &[
-    "Thị", "Thị", "Thị Thu", "Thị Thanh", "Thị Kim", "Thị Hồng", "Thị Mỹ", "Thị Ngọc", "Thị Minh",
-    "Thị Bích", "Thị Thúy", "Thị Lan", "Thị Diệu",
+    "Thị",
+    "Thị",
+    "Thị Thu",
+    "Thị Thanh",
+    "Thị Kim",
+    "Thị Hồng",
+    "Thị Mỹ",
+    "Thị Ngọc",
+    "Thị Minh",
+    "Thị Bích",
+    "Thị Thúy",
+    "Thị Lan",
+    "Thị Diệu",
 ];
 const GIVEN_MALE: &[&str] = &[
-    "Tuấn", "Minh", "Phước", "Khánh", "Thành", "Lực", "Thắng", "Lâm", "Hùng", "Trường", "Quyết",
-    "Hiếu", "Tú", "Bình", "Dũng", "Việt", "Sơn", "Nghĩa", "Toàn", "Long", "Nam", "Bảo", "Chiến",
-    "Phúc", "Hưng", "Tiến", "Thiện", "Cường", "Tài", "Đức", "Hòa", "Hải", "Kiên", "Trung", "Quân",
-    "Vinh", "Lợi", "Thịnh", "Hoàng", "Duy",
+    "Tuấn",
+    "Minh",
+    "Phước",
+    "Khánh",
+    "Thành",
+    "Lực",
+    "Thắng",
+    "Lâm",
+    "Hùng",
+    "Trường",
+    "Quyết",
+    "Hiếu",
+    "Tú",
+    "Bình",
+    "Dũng",
+    "Việt",
+    "Sơn",
+    "Nghĩa",
+    "Toàn",
+    "Long",
+    "Nam",
+    "Bảo",
+    "Chiến",
+    "Phúc",
+    "Hưng",
+    "Tiến",
+    "Thiện",
+    "Cường",
+    "Tài",
+    "Đức",
+    "Hòa",
+    "Hải",
+    "Kiên",
+    "Trung",
+    "Quân",
+    "Vinh",
+    "Lợi",
+    "Thịnh",
+    "Hoàng",
+    "Duy",
 ];
 const GIVEN_FEMALE: &[&str] = &[
-    "Hương", "Linh", "Ánh", "Oanh", "Nhung", "Thảo", "Trang", "Nguyệt", "Lan", "Yến", "Tâm", "Ngọc",
-    "Huyền", "Thúy", "Mai", "Dung", "Thủy", "Ngân", "Quỳnh", "Vy", "Hà", "Vân", "Hiền", "Châu",
-    "Quyên", "Hường", "Nhàn", "Trinh", "Hạnh", "Phương", "Giang", "Loan",
+    "Hương", "Linh", "Ánh", "Oanh", "Nhung", "Thảo", "Trang", "Nguyệt", "Lan", "Yến", "Tâm",
+    "Ngọc", "Huyền", "Thúy", "Mai", "Dung", "Thủy", "Ngân", "Quỳnh", "Vy", "Hà", "Vân", "Hiền",
+    "Châu", "Quyên", "Hường", "Nhàn", "Trinh", "Hạnh", "Phương", "Giang", "Loan",
 ];
 
 /// (id, name of the branch's field of work).
@@ -227,7 +278,11 @@ fn person(rng: &mut Rng) -> String {
             rng.word(GIVEN_FEMALE)
         )
     } else {
-        format!("{family} {} {}", rng.word(MIDDLE_MALE), rng.word(GIVEN_MALE))
+        format!(
+            "{family} {} {}",
+            rng.word(MIDDLE_MALE),
+            rng.word(GIVEN_MALE)
+        )
     }
 }
 
@@ -382,7 +437,7 @@ fn cycle_yaml(spec: Spec, branches: &[Branch]) -> String {
         let _ = writeln!(out, "    name: {}", scalar(&b.name));
         let _ = writeln!(out, "    secretary: {}", scalar(secretary));
         let _ = writeln!(out, "    members: {}", b.roster.len());
-        if !b.roster.is_empty() {
+        if spec.roster && !b.roster.is_empty() {
             out.push_str("    roster:\n");
             for name in &b.roster {
                 let _ = writeln!(out, "      - {}", scalar(name));
@@ -416,7 +471,11 @@ fn results_yaml(rng: &mut Rng, b: &Branch, all: &[Branch], days: &[String]) -> S
         if let Some(guest) = guest_branch.roster.first() {
             let title = rng.word(GUEST_TITLES);
             out.push_str("  guests:\n");
-            let _ = writeln!(out, "    - {}", scalar(&format!("Đồng chí {guest}, {title}")));
+            let _ = writeln!(
+                out,
+                "    - {}",
+                scalar(&format!("Đồng chí {guest}, {title}"))
+            );
         }
     }
     out.push_str("collective:\n");

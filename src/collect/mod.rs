@@ -407,7 +407,7 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
 fn write_all(cycle: &Cycle, ready: &[Ready]) -> Result<Vec<(PathBuf, PathBuf)>, Diagnostic> {
     let dir = cycle.dir.join("results");
     let fail = |e: std::io::Error| io_error(&dir, &e.to_string());
-    let mut staging = Staging::new(&dir).map_err(fail)?;
+    let staging = Staging::new(&dir).map_err(fail)?;
     let mut written = Vec::new();
     for r in ready {
         let name = yaml_name(&r.branch);

@@ -11,7 +11,7 @@ pub mod markdown_parse;
 pub mod templates;
 pub mod vietnamese;
 
-use crate::cycle::Cycle;
+use crate::cycle::{Branch, Cycle};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use document::Document;
 use layout::Layout;
@@ -31,40 +31,85 @@ pub struct Files {
     pub docx: Vec<u8>,
 }
 
-/// Every document the cycle's data allows. The consolidated report needs
-/// every branch's results, or `partial` (then it is a draft).
+/// One document of a build, not yet rendered: its kind and, for a
+/// branch's documents, the branch. Cheap: a build lists every job first,
+/// then renders them (in parallel), so no build holds every document.
+#[derive(Debug, Clone, Copy)]
+pub enum Job<'c> {
+    Directive,
+    BranchReport(&'c Branch),
+    ReviewMinutes(&'c Branch),
+    VoteMinutes,
+    /// The consolidated report: it needs every branch's results, or
+    /// `partial` (then it is a draft).
+    Consolidated {
+        partial: bool,
+    },
+}
+
+/// Every document the cycle may give, in output order.
+pub fn jobs(cycle: &Cycle, partial: bool) -> Vec<Job<'_>> {
+    let mut jobs = Vec::with_capacity(2 * cycle.branches.len() + 3);
+    jobs.push(Job::Directive);
+    for branch in &cycle.branches {
+        jobs.push(Job::BranchReport(branch));
+        jobs.push(Job::ReviewMinutes(branch));
+    }
+    jobs.push(Job::VoteMinutes);
+    jobs.push(Job::Consolidated { partial });
+    jobs
+}
+
+impl Job<'_> {
+    /// Renders the document; `None` when the data gives none (no votes, or
+    /// not every branch's results for the consolidated report).
+    pub fn render(
+        self,
+        cycle: &Cycle,
+        engine: &Engine,
+        layout: &Layout,
+    ) -> Result<Option<Output>, Diagnostic> {
+        let in_branch =
+            |branch: &Branch, name: &str| PathBuf::from("chi-bo").join(&branch.id).join(name);
+        let (stem, document) = match self {
+            Job::Directive => (
+                PathBuf::from("cong-van"),
+                kinds::directive::render(cycle, engine, layout)?,
+            ),
+            Job::BranchReport(branch) => (
+                in_branch(branch, "bao-cao"),
+                kinds::branch_report::render(cycle, branch, engine, layout)?,
+            ),
+            Job::ReviewMinutes(branch) => (
+                in_branch(branch, "bien-ban-kiem-diem"),
+                kinds::review_minutes::render(cycle, branch, engine, layout)?,
+            ),
+            Job::VoteMinutes => match kinds::vote_minutes::render(cycle, engine, layout)? {
+                Some(document) => (PathBuf::from("bien-ban-kiem-phieu"), document),
+                None => return Ok(None),
+            },
+            Job::Consolidated { partial } => {
+                match kinds::consolidated::render(cycle, engine, layout, partial)? {
+                    Some(document) => (PathBuf::from(kinds::consolidated::STEM), document),
+                    None => return Ok(None),
+                }
+            }
+        };
+        Ok(Some(Output { stem, document }))
+    }
+}
+
+/// Every document the cycle's data allows, rendered and all held at once
+/// (for tests and tools; a build renders [`jobs`] one by one instead).
 pub fn documents(
     cycle: &Cycle,
     engine: &Engine,
     layout: &Layout,
     partial: bool,
 ) -> Result<Vec<Output>, Diagnostic> {
-    let mut out = vec![Output {
-        stem: PathBuf::from("cong-van"),
-        document: kinds::directive::render(cycle, engine, layout)?,
-    }];
-    for branch in &cycle.branches {
-        let dir = PathBuf::from("chi-bo").join(&branch.id);
-        out.push(Output {
-            stem: dir.join("bao-cao"),
-            document: kinds::branch_report::render(cycle, branch, engine, layout)?,
-        });
-        out.push(Output {
-            stem: dir.join("bien-ban-kiem-diem"),
-            document: kinds::review_minutes::render(cycle, branch, engine, layout)?,
-        });
-    }
-    if let Some(document) = kinds::vote_minutes::render(cycle, engine, layout)? {
-        out.push(Output {
-            stem: PathBuf::from("bien-ban-kiem-phieu"),
-            document,
-        });
-    }
-    if let Some(document) = kinds::consolidated::render(cycle, engine, layout, partial)? {
-        out.push(Output {
-            stem: PathBuf::from(kinds::consolidated::STEM),
-            document,
-        });
+    let mut out = Vec::new();
+    for job in jobs(cycle, partial) {
+        out.extend(job.render(cycle, engine, layout)?);
     }
     Ok(out)
 }

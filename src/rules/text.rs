@@ -306,6 +306,13 @@ fn strip_tone(word: &str) -> (Vec<char>, Option<(char, usize)>) {
 /// The toneless syllable, its tone, and the placement, when `word` is a
 /// syllable ending in `oa`/`oe`/`uy` with the tone on one of those vowels.
 pub fn tone_placement(word: &str) -> Option<(String, char, TonePlacement)> {
+    match may_end_in_pair(word) {
+        true => full_tone_placement(word),
+        false => None,
+    }
+}
+
+fn full_tone_placement(word: &str) -> Option<(String, char, TonePlacement)> {
     let (letters, (tone, at)) = match strip_tone(word) {
         (letters, Some(t)) => (letters, t),
         _ => return None,
@@ -324,6 +331,21 @@ pub fn tone_placement(word: &str) -> Option<(String, char, TonePlacement)> {
         _ => return None,
     };
     Some((letters.into_iter().collect(), tone, placement))
+}
+
+/// A cheap first look for [`tone_placement`] (which decomposes every
+/// letter): false only when `word` cannot end in `oa`/`oe`/`uy`, toned or
+/// not. Words with combining marks always go to the full check.
+fn may_end_in_pair(word: &str) -> bool {
+    if word.chars().any(|ch| ('\u{300}'..='\u{36f}').contains(&ch)) {
+        return true;
+    }
+    let lower = |ch: char| ch.to_lowercase().next().unwrap_or(ch);
+    let mut rev = word.chars().rev().map(lower);
+    let (Some(last), Some(before)) = (rev.next(), rev.next()) else {
+        return false;
+    };
+    "oóòỏõọuúùủũụ".contains(before) && "aáàảãạeéèẻẽẹyýỳỷỹỵ".contains(last)
 }
 
 /// Words of `text` with their byte offsets.
@@ -504,6 +526,19 @@ mod tests {
         // No ambiguity: final consonant, "qu", no tone, other vowels.
         for w in ["hoàng", "quý", "hoa", "thuế", "của", "người"] {
             assert_eq!(p(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_first_look_never_skips_a_syllable_the_full_check_finds() {
+        let text = "hóa hoá hòa hoà Thủy thuỷ ỦY UỶ khỏe khoẻ HÓA HOÁ xòe xoè thúy thuý \
+                    quý quỳ hoàng hoa của người Nguyễn Huỳnh Hoà Thụy Khoa khóa khoá \
+                    ho\u{301}a hoa\u{300} thu\u{309}y";
+        for (_, word) in words(text) {
+            if full_tone_placement(word).is_some() {
+                assert!(may_end_in_pair(word), "{word}");
+            }
+            assert_eq!(tone_placement(word), full_tone_placement(word), "{word}");
         }
     }
 

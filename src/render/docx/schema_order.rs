@@ -249,62 +249,116 @@ const MISPLACED_EMPTY: &[[&str; 3]] = &[
 #[derive(Debug, PartialEq)]
 pub struct Malformed(pub &'static str);
 
-/// One open element: its start tag and its children so far, each with its
-/// rank in the parent's schema order.
+/// One open element. Its start tag and children are already in the output
+/// buffer; for an element with a schema order, the byte range and rank of
+/// each child are kept, so that its children can be reordered in place when
+/// it closes.
 struct Frame<'x> {
     name: &'x str,
-    start: String,
+    /// Where the start tag begins in the output.
+    start: usize,
+    /// Where the children begin (just after the start tag).
+    content: usize,
     order: Option<&'static [&'static str]>,
-    children: Vec<(usize, String)>,
+    /// (rank, start, end) of each child, for an ordered element only.
+    children: Vec<(usize, usize, usize)>,
+    /// Whether any child (element, text or markup) was kept.
+    has_children: bool,
+    /// The rank of the last child (text and markup take it).
+    last_rank: usize,
 }
 
 impl<'x> Frame<'x> {
-    fn new(name: &'x str, start: String) -> Frame<'x> {
+    fn new(name: &'x str, start: usize, content: usize) -> Frame<'x> {
         let order = ORDERS.iter().find(|(n, _)| *n == name).map(|(_, o)| *o);
         Frame {
             name,
             start,
+            content,
             order,
             children: Vec::new(),
+            has_children: false,
+            last_rank: 0,
         }
     }
 
-    /// Adds a child element; its rank is its place in this element's order
-    /// (unknown children go last, in their original order).
-    fn push_element(&mut self, name: &str, xml: String) {
-        let rank = self.order.map_or(0, |order| {
-            order.iter().position(|n| *n == name).unwrap_or(order.len())
-        });
-        self.children.push((rank, xml));
+    /// Records a child element at `start..end` of the output; its rank is
+    /// its place in this element's order (unknown children go last, in
+    /// their original order).
+    fn push_element(&mut self, name: &str, start: usize, end: usize) {
+        self.has_children = true;
+        if let Some(order) = self.order {
+            let rank = order.iter().position(|n| *n == name).unwrap_or(order.len());
+            self.children.push((rank, start, end));
+            self.last_rank = rank;
+        }
     }
 
-    /// Adds text or markup that stays beside the child before it.
-    fn push_raw(&mut self, xml: &str) {
-        let rank = self.children.last().map_or(0, |(rank, _)| *rank);
-        self.children.push((rank, xml.to_owned()));
-    }
-
-    /// The whole element, children in schema order.
-    fn finish(mut self) -> String {
+    /// Records text or markup that stays beside the child before it.
+    fn push_raw(&mut self, start: usize, end: usize) {
+        self.has_children = true;
         if self.order.is_some() {
-            self.children.sort_by_key(|(rank, _)| *rank);
+            self.children.push((self.last_rank, start, end));
         }
-        let mut xml = self.start;
-        for (_, child) in self.children {
-            xml.push_str(&child);
+    }
+
+    /// Puts the children (all of `out[self.content..]`) in schema order.
+    fn sort_children(&mut self, out: &mut String) {
+        if self.children.is_sorted_by_key(|(rank, _, _)| *rank) {
+            return;
         }
-        xml.push_str("</");
-        xml.push_str(self.name);
-        xml.push('>');
-        xml
+        self.children.sort_by_key(|(rank, _, _)| *rank);
+        let written = out.split_off(self.content);
+        for (_, start, end) in &self.children {
+            out.push_str(&written[start - self.content..end - self.content]);
+        }
+    }
+}
+
+/// The open elements and the output written so far.
+struct Writer<'x> {
+    out: String,
+    open: Vec<Frame<'x>>,
+}
+
+impl<'x> Writer<'x> {
+    /// Records a child of the innermost open element (none at the top level).
+    fn push_element(&mut self, name: &str, start: usize) {
+        let end = self.out.len();
+        if let Some(parent) = self.open.last_mut() {
+            parent.push_element(name, start, end);
+        }
+    }
+
+    fn push_raw(&mut self, token: &str) {
+        let start = self.out.len();
+        self.out.push_str(token);
+        let end = self.out.len();
+        if let Some(parent) = self.open.last_mut() {
+            parent.push_raw(start, end);
+        }
+    }
+
+    /// Whether an empty `name` here is one the schema allows nowhere.
+    fn misplaced_empty(&self, name: &str) -> bool {
+        let depth = self.open.len();
+        let parent = depth.checked_sub(1).map_or("", |i| self.open[i].name);
+        let grandparent = depth.checked_sub(2).map_or("", |i| self.open[i].name);
+        MISPLACED_EMPTY.contains(&[grandparent, parent, name])
     }
 }
 
 /// `xml` with every element's children in schema order, undeclared
 /// attributes removed and misplaced empty elements dropped.
+///
+/// One pass, writing into one buffer: an ordered element's children are
+/// reordered in place when it closes (they are small: properties), so the
+/// cost is linear in the size of the part.
 pub fn normalize(xml: &str) -> Result<String, Malformed> {
-    let mut root = Frame::new("", String::new());
-    let mut open: Vec<Frame> = Vec::new();
+    let mut w = Writer {
+        out: String::with_capacity(xml.len()),
+        open: Vec::new(),
+    };
     let mut rest = xml;
     while !rest.is_empty() {
         let len = if rest.starts_with("<!--") {
@@ -316,76 +370,75 @@ pub fn normalize(xml: &str) -> Result<String, Malformed> {
         };
         let (token, after) = rest.split_at(len);
         rest = after;
-        take(token, &mut root, &mut open)?;
+        take(token, &mut w)?;
     }
-    if !open.is_empty() {
+    if !w.open.is_empty() {
         return Err(Malformed("unclosed element"));
     }
-    let mut out = String::with_capacity(xml.len());
-    for (_, child) in root.children {
-        out.push_str(&child);
-    }
-    Ok(out)
+    Ok(w.out)
 }
 
 /// Handles one token: a start, end or empty-element tag, or anything else.
-fn take<'x>(
-    token: &'x str,
-    root: &mut Frame<'x>,
-    open: &mut Vec<Frame<'x>>,
-) -> Result<(), Malformed> {
+fn take<'x>(token: &'x str, w: &mut Writer<'x>) -> Result<(), Malformed> {
     let Some(tag) = token.strip_prefix('<') else {
-        open.last_mut().unwrap_or(root).push_raw(token);
+        w.push_raw(token);
         return Ok(());
     };
     if tag.starts_with('?') || tag.starts_with('!') {
-        open.last_mut().unwrap_or(root).push_raw(token);
+        w.push_raw(token);
     } else if let Some(name) = tag.strip_prefix('/') {
         let name = name.trim_end_matches('>').trim_end();
-        let frame = open.pop().ok_or(Malformed("end tag without start"))?;
+        let mut frame = w.open.pop().ok_or(Malformed("end tag without start"))?;
         if frame.name != name {
             return Err(Malformed("mismatched end tag"));
         }
-        close(
-            frame.name,
-            frame.children.is_empty(),
-            frame.finish(),
-            root,
-            open,
-        );
+        if !frame.has_children && w.misplaced_empty(name) {
+            w.out.truncate(frame.start);
+            return Ok(());
+        }
+        frame.sort_children(&mut w.out);
+        w.out.push_str("</");
+        w.out.push_str(frame.name);
+        w.out.push('>');
+        w.push_element(frame.name, frame.start);
     } else {
         let name = element_name(tag);
-        let start = drop_undeclared(name, token);
+        let start = w.out.len();
         if token.ends_with("/>") {
-            close(name, true, start, root, open);
+            if w.misplaced_empty(name) {
+                return Ok(());
+            }
+            push_start_tag(&mut w.out, name, token);
+            w.push_element(name, start);
         } else {
-            open.push(Frame::new(name, start));
+            push_start_tag(&mut w.out, name, token);
+            let content = w.out.len();
+            w.open.push(Frame::new(name, start, content));
         }
     }
     Ok(())
 }
 
-/// Adds a finished element to its parent, unless it is a misplaced empty one.
-fn close<'x>(name: &str, empty: bool, xml: String, root: &mut Frame<'x>, open: &mut [Frame<'x>]) {
-    let depth = open.len();
-    let parent = depth.checked_sub(1).map_or("", |i| open[i].name);
-    let grandparent = depth.checked_sub(2).map_or("", |i| open[i].name);
-    if empty && MISPLACED_EMPTY.contains(&[grandparent, parent, name]) {
-        return;
-    }
-    open.last_mut().unwrap_or(root).push_element(name, xml);
-}
-
 /// The length of the tag at the start of `xml` (up to its `>`, outside quotes).
+/// Bytes, not chars: the three delimiters are ASCII, which never occurs
+/// inside a multi-byte UTF-8 sequence.
 fn tag_len(xml: &str) -> Result<usize, Malformed> {
-    let mut quote = None;
-    for (i, c) in xml.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if q == c => quote = None,
-            (None, '>') => return Ok(i + 1),
-            _ => {}
+    let bytes = xml.as_bytes();
+    let mut i = 0;
+    while let Some(at) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'>' | b'"' | b'\''))
+    {
+        let at = i + at;
+        let quote = bytes[at];
+        if quote == b'>' {
+            return Ok(at + 1);
         }
+        let close = bytes[at + 1..]
+            .iter()
+            .position(|b| *b == quote)
+            .ok_or(Malformed("unclosed tag"))?;
+        i = at + 1 + close + 1;
     }
     Err(Malformed("unclosed tag"))
 }
@@ -398,28 +451,33 @@ fn element_name(tag: &str) -> &str {
     &tag[..end]
 }
 
-/// The start tag without the attributes the schema does not declare on `name`.
-fn drop_undeclared(name: &str, tag: &str) -> String {
+/// Writes the start tag without the attributes the schema does not declare
+/// on `name`.
+fn push_start_tag(out: &mut String, name: &str, tag: &str) {
+    if !UNDECLARED.iter().any(|(element, _)| *element == name) {
+        out.push_str(tag);
+        return;
+    }
     let drop: Vec<&str> = UNDECLARED
         .iter()
         .filter(|(element, _)| *element == name)
         .map(|(_, attribute)| *attribute)
         .collect();
-    if drop.is_empty() {
-        return tag.to_owned();
-    }
     let empty = tag.ends_with("/>");
     let inner = tag[1 + name.len()..]
         .trim_end_matches('>')
         .trim_end_matches('/');
-    let mut out = format!("<{name}");
+    out.push('<');
+    out.push_str(name);
     for (attr, value) in attributes(inner) {
         if !drop.contains(&attr) {
-            out.push_str(&format!(" {attr}={value}"));
+            out.push(' ');
+            out.push_str(attr);
+            out.push('=');
+            out.push_str(value);
         }
     }
     out.push_str(if empty { " />" } else { ">" });
-    out
 }
 
 /// `name="value"` pairs (value with its quotes) of a tag's attribute text.
