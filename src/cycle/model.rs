@@ -638,7 +638,13 @@ mod tests {
         let n = DocNumber::parse("94-CV/ĐUVP").expect("a Party number");
         assert_eq!((n.n, n.kind, n.body), ("94", "CV", "ĐUVP"));
         assert!(DocNumber::parse("21-HD/BTCTW").is_some());
-        for bad in ["94/CV-ĐUVP", "CV-94/ĐUVP", "94-CV/", "94 -CV/ĐUVP", "94-C V/ĐUVP"] {
+        for bad in [
+            "94/CV-ĐUVP",
+            "CV-94/ĐUVP",
+            "94-CV/",
+            "94 -CV/ĐUVP",
+            "94-C V/ĐUVP",
+        ] {
             assert!(DocNumber::parse(bad).is_none(), "{bad} accepted");
         }
     }

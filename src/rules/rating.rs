@@ -296,9 +296,8 @@ pub fn quota_excellent(c: &Cycle) -> Vec<Diagnostic> {
 fn provisional(d: &mut Diagnostic, c: &Cycle) {
     let (got, all) = (c.results.len(), c.branches.len());
     d.severity = Severity::Warning;
-    d.message.vi += &format!(
-        " — mới có {got}/{all} chi bộ báo cáo; sẽ là lỗi nếu vẫn vượt khi đủ báo cáo"
-    );
+    d.message.vi +=
+        &format!(" — mới có {got}/{all} chi bộ báo cáo; sẽ là lỗi nếu vẫn vượt khi đủ báo cáo");
     d.message.en += &format!(
         " — only {got}/{all} branches have reported; an error if still over once all have"
     );
