@@ -193,12 +193,25 @@ pub fn year_tokens(text: &str) -> Vec<(usize, i32)> {
         if i - start != 4 || glued(before) || glued(after) || doc_number {
             continue;
         }
+        if whole_table_cell(text, chars[start].0, 4) {
+            continue;
+        }
         let digits: String = chars[start..i].iter().map(|&(_, ch)| ch).collect();
         if let Ok(year @ 1900..=2099) = digits.parse::<i32>() {
             out.push((chars[start].0, year));
         }
     }
     out
+}
+
+/// A table cell holding only this number is a count (votes, members), not
+/// a year: `| 2099 |`.
+fn whole_table_cell(text: &str, offset: usize, len: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let before = text[line_start..offset].trim_end_matches([' ', '*']);
+    let after = text[offset + len..line_end].trim_start_matches([' ', '*']);
+    text[line_start..].starts_with('|') && before.ends_with('|') && after.starts_with('|')
 }
 
 /// About 30 characters either side of `offset`, on one line.
@@ -481,6 +494,9 @@ mod tests {
         assert_eq!(years("2022-11-12"), [2022]);
         assert!(years("12021 20215 x2021 2021a 1899 2100 1126-CV/ĐUK 2019-QĐ/TW").is_empty());
         assert_eq!(years("Số 1999"), [1999]);
+        // A count alone in a table cell is not a year; a date in a cell is.
+        assert!(years("| Nguyễn Văn A | 2099 | **2050** |").is_empty());
+        assert_eq!(years("| 12/12/2021 | x |"), [2021]);
     }
 
     #[test]
