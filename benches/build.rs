@@ -12,10 +12,11 @@ mod synth;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use vanban::pipeline;
+use indicatif::ProgressBar;
+use vanban::pipeline::{self, Options};
 
 fn build_once(cycle: &Path, out: &Path) -> usize {
-    let outcome = pipeline::build(cycle, out);
+    let outcome = pipeline::build(cycle, out, &ProgressBar::hidden(), Options::default());
     assert!(!outcome.has_errors(), "the build has no error");
     outcome.written.len()
 }

@@ -41,34 +41,10 @@ pub fn check(path: &Path) -> Outcome {
     run(path, None, &ProgressBar::hidden(), Options::default())
 }
 
-/// As `check`, then writes every document into `out` when nothing failed.
-pub fn build(path: &Path, out: &Path) -> Outcome {
-    build_with_progress(path, out, &ProgressBar::hidden())
-}
-
-/// As `build`, advancing `progress` by one for each document rendered
-/// (its length is set to the number of documents).
-pub fn build_with_progress(path: &Path, out: &Path, progress: &ProgressBar) -> Outcome {
-    run(path, Some(out), progress, Options::default())
-}
-
-/// `build --draft`: as `build_with_progress`, but placeholders left are
-/// warnings, not errors (other errors still block); they render
-/// highlighted, and every document is marked `DỰ THẢO` on page 1.
-pub fn build_draft(path: &Path, out: &Path, progress: &ProgressBar) -> Outcome {
-    build_with(
-        path,
-        out,
-        progress,
-        Options {
-            draft: true,
-            partial: false,
-        },
-    )
-}
-
-/// `build` with `--draft` and/or `--partial`.
-pub fn build_with(path: &Path, out: &Path, progress: &ProgressBar, options: Options) -> Outcome {
+/// As `check`, then writes every document into `out` when nothing failed,
+/// advancing `progress` by one for each document (its length is set to the
+/// number of documents; pass `ProgressBar::hidden()` for none).
+pub fn build(path: &Path, out: &Path, progress: &ProgressBar, options: Options) -> Outcome {
     run(path, Some(out), progress, options)
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common: Common) -> u8 {
     let progress = progress_bar();
     let outcome = match cycle {
-        Some(path) => Ok(pipeline::build_with(path, out, &progress, options)),
+        Some(path) => Ok(pipeline::build(path, out, &progress, options)),
         None => build_example(out, options, &progress),
     };
     progress.finish_and_clear();
@@ -49,7 +49,7 @@ fn build_example(
 ) -> std::io::Result<pipeline::Outcome> {
     let tmp = tempfile::tempdir()?;
     let dir = example::unpack(tmp.path())?;
-    let mut outcome = pipeline::build_with(&dir, out, progress, options);
+    let mut outcome = pipeline::build(&dir, out, progress, options);
     for d in &mut outcome.diagnostics {
         if let Ok(rel) = d.place.file.strip_prefix(tmp.path()) {
             d.place.file = rel.to_path_buf();

@@ -99,21 +99,6 @@ impl Job<'_> {
     }
 }
 
-/// Every document the cycle's data allows, rendered and all held at once
-/// (for tests and tools; a build renders [`jobs`] one by one instead).
-pub fn documents(
-    cycle: &Cycle,
-    engine: &Engine,
-    layout: &Layout,
-    partial: bool,
-) -> Result<Vec<Output>, Diagnostic> {
-    let mut out = Vec::new();
-    for job in jobs(cycle, partial) {
-        out.extend(job.render(cycle, engine, layout)?);
-    }
-    Ok(out)
-}
-
 /// Writes one document in both formats.
 pub fn files(output: &Output, layout: &Layout) -> Result<Files, Diagnostic> {
     let failed = |detail: String| {
