@@ -107,6 +107,7 @@ fn render_and_write(
     let worker = Worker {
         cycle,
         engine: &engine,
+        text_rules: rules::TextRules::new(cycle),
         layout: Layout::default(),
         staging: staging.as_ref(),
         draft: options.draft,
@@ -138,6 +139,7 @@ fn render_and_write(
 struct Worker<'a> {
     cycle: &'a Cycle,
     engine: &'a Engine,
+    text_rules: rules::TextRules<'a>,
     layout: Layout,
     staging: Option<&'a Staging>,
     draft: bool,
@@ -177,7 +179,7 @@ impl Worker<'_> {
         self.progress.set_message(output.stem.display().to_string());
         let files = render::files(&output, &self.layout).map_err(Failure::Document)?;
         let md_path = output.stem.with_extension("md");
-        let diagnostics = rules::check_text(self.cycle, &md_path, &files.markdown);
+        let diagnostics = self.text_rules.check(&md_path, &files.markdown);
         let mut staged = Vec::new();
         if let Some(staging) = self.staging {
             let docx_path = output.stem.with_extension("docx");

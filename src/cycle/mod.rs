@@ -14,7 +14,7 @@ use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use convert::Converter;
 use serde::de::DeserializeOwned;
 use source::SourceFile;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A loaded cycle and the warnings found while loading it.
@@ -144,6 +144,7 @@ fn load_results(
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, Results> {
     let mut out = BTreeMap::new();
+    let branches: HashSet<&str> = cycle.branches.iter().map(|b| b.id.as_str()).collect();
     for file in yaml_files(&dir.join("results"), diags) {
         let Some(raw) = parse::<raw::Results>(&file, sources, diags) else {
             continue;
@@ -152,7 +153,7 @@ fn load_results(
         let mut conv = Converter::new(sources, id);
         let results = convert::results(&mut conv, raw);
         diags.append(&mut conv.problems);
-        if let Some(d) = results_mismatch(&file, &results, cycle, sources, id) {
+        if let Some(d) = results_mismatch(&file, &results, &branches, sources, id) {
             diags.push(d);
             continue;
         }
@@ -165,13 +166,12 @@ fn load_results(
 fn results_mismatch(
     file: &Path,
     results: &Results,
-    cycle: &Cycle,
+    branches: &HashSet<&str>,
     sources: &Sources,
     id: FileId,
 ) -> Option<Diagnostic> {
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let place = sources.place(id, "branch");
-    let message = if cycle.branch(&results.branch).is_none() {
+    let message = if !branches.contains(results.branch.as_str()) {
         Message::new(
             format!(
                 "kết quả của chi bộ `{}` không có trong branches của cycle.yaml",
@@ -195,7 +195,7 @@ fn results_mismatch(
     };
     Some(Diagnostic::error(
         Code::ResultsUnknownBranch,
-        place,
+        sources.place(id, "branch"),
         message,
     ))
 }

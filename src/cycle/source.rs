@@ -157,7 +157,13 @@ pub const MAX_DEPTH: usize = 128;
 /// the YAML parser behind `yaml_serde` is quadratic in flow nesting (a
 /// 200 KB line of `[` runs for minutes). This streaming walk stops at the
 /// first collection too deep; other syntax errors are left to the parser.
+///
+/// Most files cannot nest that deep at all ([`nesting_bound`]); those skip
+/// the walk.
 pub fn check_nesting(path: &Path, text: &str) -> Result<(), Diagnostic> {
+    if nesting_bound(text) <= MAX_DEPTH {
+        return Ok(());
+    }
     let mut depth = 0usize;
     for item in Parser::new_from_str(text) {
         let (line, column) = match item {
@@ -188,6 +194,39 @@ pub fn check_nesting(path: &Path, text: &str) -> Result<(), Diagnostic> {
         ));
     }
     Ok(())
+}
+
+/// An upper bound on the nesting depth of `text`, from one byte scan.
+///
+/// Flow collections each open with `[` or `{`: no more can be nested than
+/// there are such bytes. Block collections nest only at a deeper column,
+/// except a sequence written at its mapping's own column: at most two per
+/// column. A block collection that has a child starts within its line's
+/// leading run of blanks and indicators (`- `, `? `, `: `), since the
+/// parser starts no collection after any other token on a line (`k: - v`
+/// is an error); so each such column is at most the longest run (`reach`),
+/// and a chain is at most `2 × (reach + 1)` deep, plus the last collection
+/// and one the parser may open just before such an error. Block
+/// collections never sit inside flow ones, so the two bounds add up.
+/// Quotes, comments and block scalars are not told apart: their bytes only
+/// raise the bound.
+pub fn nesting_bound(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let flow = bytes.iter().filter(|&&b| b == b'[' || b == b'{').count();
+    let blank = |b: Option<&u8>| matches!(b, None | Some(b' ' | b'\t'));
+    let mut reach = 0usize;
+    for line in bytes.split(|&b| b == b'\n') {
+        let mut i = 0;
+        loop {
+            match line.get(i) {
+                Some(b' ' | b'\t') => i += 1,
+                Some(b'-' | b'?' | b':') if blank(line.get(i + 1)) => i += 1,
+                _ => break,
+            }
+        }
+        reach = reach.max(i);
+    }
+    2 * (reach + 1) + 2 + flow
 }
 
 fn not_nfc_warning(path: &Path, text: &str) -> Diagnostic {
@@ -313,6 +352,58 @@ mod tests {
     fn locates_flow_mappings() {
         let loc = Locator::index("refs:\n  a: { number: 1, date: x }\n");
         assert_eq!(loc.find("refs.a.date"), Some((2, 25)));
+    }
+
+    /// The deepest nesting the parser sees.
+    fn depth(text: &str) -> usize {
+        let (mut depth, mut max) = (0usize, 0usize);
+        for item in Parser::new_from_str(text) {
+            match item {
+                Ok((Event::MappingStart(..) | Event::SequenceStart(..), _)) => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth -= 1,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        max
+    }
+
+    #[test]
+    fn nesting_bound_is_an_upper_bound() {
+        let compact = "- ".repeat(70) + "a\n";
+        let indented: String = (0..70)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        let indentless: String = (0..40)
+            .map(|i| format!("{0}k{i}:\n{0}-\n", "  ".repeat(i)))
+            .collect();
+        let cases = [
+            "a: 1\n".to_string(),
+            "a:\n- b: [1, {c: d}]\n  e: f\n".to_string(),
+            "- - - a\n- ? - b\n  : - c: d\n".to_string(),
+            "x: \"- - [\"\n  # ]]]\n".to_string(),
+            "-\t-\t- a\n-   - b:   - c\n".to_string(),
+            "--- - &a a: !!map\n    b: c\n".to_string(),
+            "- a: b\n  c:\n  - d: - e\n".to_string(),
+            "a:\n  - b\n  -   c: d\n      e:\n      - f\n".to_string(),
+            compact,
+            indented,
+            indentless,
+            "[".repeat(60) + &"]".repeat(60),
+        ];
+        for text in &cases {
+            assert!(nesting_bound(text) >= depth(text), "{text}");
+        }
+        // A cycle file is far below the limit: no walk needed.
+        let cycle = include_str!("../../fixtures/quang-binh-2022/cycle.yaml");
+        assert!(
+            nesting_bound(cycle) <= MAX_DEPTH,
+            "{}",
+            nesting_bound(cycle)
+        );
     }
 
     #[test]

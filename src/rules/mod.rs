@@ -19,6 +19,7 @@ pub use rating::{CycleQuotas, Quota, Tally, cycle_quotas, quota};
 use crate::cycle::Cycle;
 use crate::diagnostic::Diagnostic;
 use chrono::NaiveDate;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// A rule over the whole loaded cycle.
@@ -60,28 +61,59 @@ pub fn check(cycle: &Cycle) -> Vec<Diagnostic> {
 /// mixed tone-mark half of `text-not-nfc`. `document` names the document in
 /// the diagnostics.
 pub fn check_text(cycle: &Cycle, document: &Path, text: &str) -> Vec<Diagnostic> {
-    let mut out = text::stale_year(cycle, document, text);
-    out.extend(text::text_not_nfc(document, text));
-    sort(&mut out);
-    out
+    TextRules::new(cycle).check(document, text)
+}
+
+/// [`check_text`] for many documents of one cycle: what the rules need from
+/// the cycle is worked out once.
+pub struct TextRules<'a> {
+    cycle: &'a Cycle,
+    allowed_years: BTreeSet<i32>,
+}
+
+impl<'a> TextRules<'a> {
+    pub fn new(cycle: &'a Cycle) -> Self {
+        TextRules {
+            cycle,
+            allowed_years: text::allowed_years(cycle),
+        }
+    }
+
+    /// As [`check_text`].
+    pub fn check(&self, document: &Path, text: &str) -> Vec<Diagnostic> {
+        let mut out = text::stale_year_in(self.cycle, &self.allowed_years, document, text);
+        out.extend(text::text_not_nfc(document, text));
+        sort(&mut out);
+        out
+    }
 }
 
 /// Sorts diagnostics deterministically (file, line, column, code, path,
 /// message), so output does not depend on rule order.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
-            (
-                d.place.file.clone(),
-                d.place.line,
-                d.place.column,
-                d.code,
-                d.place.path.clone(),
-                d.message.vi.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    diagnostics.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+}
+
+/// The order of [`sort`], borrowed (no copies per comparison).
+#[allow(clippy::type_complexity)]
+fn sort_key(
+    d: &Diagnostic,
+) -> (
+    &std::path::PathBuf,
+    Option<usize>,
+    Option<usize>,
+    crate::diagnostic::Code,
+    &String,
+    &String,
+) {
+    (
+        &d.place.file,
+        d.place.line,
+        d.place.column,
+        d.code,
+        &d.place.path,
+        &d.message.vi,
+    )
 }
 
 /// A date as documents and messages print it: `12/11/2022`.

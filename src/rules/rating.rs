@@ -3,9 +3,10 @@
 //! report prints the same figures.
 
 use crate::cycle::{Collective, Cycle, Member, QuotaBase, QuotaRounding, Rating, Results, Role};
-use crate::cycle::{RuleOptions, RuleSet, VoteBase};
+use crate::cycle::{FileId, RuleOptions, RuleSet, VoteBase};
 use crate::diagnostic::{Code, Diagnostic, Message, Place, Severity};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// `rule-set-year`: the cycle's rule set must cover its year.
 pub fn rule_set_year(c: &Cycle) -> Vec<Diagnostic> {
@@ -210,27 +211,40 @@ pub fn branch_quota(c: &Cycle, results: &Results) -> Quota {
     quota(tally.htxsnv, tally.httnv, &c.options)
 }
 
-/// Places of the HTXSNV ratings, in results order (for pointing at the
-/// first one over a cap).
-fn excellent_members<'a>(c: &Cycle, results: impl Iterator<Item = &'a Results>) -> Vec<Place> {
-    results
-        .flat_map(|r| {
-            r.members
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.rating == Some(Rating::Htxsnv))
-                .map(move |(i, _)| c.sources.place(r.file, &format!("members[{i}].rating")))
-        })
-        .collect()
+/// The HTXSNV ratings (file and member index), in results order (for
+/// pointing at the first one over a cap).
+fn excellent_members<'a>(
+    results: impl Iterator<Item = &'a Results>,
+) -> impl Iterator<Item = (FileId, usize)> {
+    results.flat_map(|r| {
+        r.members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.rating == Some(Rating::Htxsnv))
+            .map(move |(i, _)| (r.file, i))
+    })
 }
 
-fn over_cap_place(places: &[Place], q: &Quota) -> Place {
+/// The place of the first HTXSNV over the cap (or of the last one), found
+/// by `at`: only that one place is located.
+fn over_cap_place<T>(
+    candidates: impl Iterator<Item = T>,
+    q: &Quota,
+    at: impl Fn(T) -> Place,
+) -> Place {
     let index = usize::try_from(q.cap).unwrap_or(usize::MAX);
-    places
-        .get(index)
-        .or(places.last())
-        .cloned()
-        .unwrap_or_default()
+    let mut last = None;
+    for (i, candidate) in candidates.enumerate() {
+        if i == index {
+            return at(candidate);
+        }
+        last = Some(candidate);
+    }
+    last.map(at).unwrap_or_default()
+}
+
+fn member_rating_place(c: &Cycle, (file, i): (FileId, usize)) -> Place {
+    c.sources.place(file, &format!("members[{i}].rating"))
 }
 
 /// `quota-excellent`: HTXSNV over the cap, issuer-wide, for members and for
@@ -239,7 +253,9 @@ pub fn quota_excellent(c: &Cycle) -> Vec<Diagnostic> {
     let q = cycle_quotas(c);
     let mut out = Vec::new();
     if q.members.exceeded() {
-        let place = over_cap_place(&excellent_members(c, c.results.values()), &q.members);
+        let place = over_cap_place(excellent_members(c.results.values()), &q.members, |m| {
+            member_rating_place(c, m)
+        });
         out.push(Diagnostic::error(
             Code::QuotaExcellent,
             place,
@@ -260,15 +276,15 @@ pub fn quota_excellent(c: &Cycle) -> Vec<Diagnostic> {
         ));
     }
     if q.collectives.exceeded() {
-        let places: Vec<Place> = c
+        let collectives = c
             .results
             .values()
-            .filter(|r| r.collective.rating == Rating::Htxsnv)
-            .map(|r| c.sources.place(r.file, "collective.rating"))
-            .collect();
+            .filter(|r| r.collective.rating == Rating::Htxsnv);
         out.push(Diagnostic::error(
             Code::QuotaExcellent,
-            over_cap_place(&places, &q.collectives),
+            over_cap_place(collectives, &q.collectives, |r| {
+                c.sources.place(r.file, "collective.rating")
+            }),
             Message::new(
                 format!(
                     "{} chi bộ được xếp loại HTXSNV, vượt mức tối đa {} ({})",
@@ -311,7 +327,9 @@ pub fn quota_excellent_branch(c: &Cycle) -> Vec<Diagnostic> {
         .filter_map(|r| {
             let q = branch_quota(c, r);
             q.exceeded().then(|| {
-                let place = over_cap_place(&excellent_members(c, std::iter::once(r)), &q);
+                let place = over_cap_place(excellent_members(std::iter::once(r)), &q, |m| {
+                    member_rating_place(c, m)
+                });
                 Diagnostic::warning(
                     Code::QuotaExcellentBranch,
                     place,
@@ -612,10 +630,15 @@ fn rating_missing_one(c: &Cycle, r: &Results, i: usize, m: &Member) -> Option<Di
 
 /// `roster-count`: the results list as many members as cycle.yaml says.
 pub fn roster_count(c: &Cycle) -> Vec<Diagnostic> {
+    // The first index of each id, as `Cycle::branch_index` finds it.
+    let mut indices: HashMap<&str, usize> = HashMap::with_capacity(c.branches.len());
+    for (i, b) in c.branches.iter().enumerate() {
+        indices.entry(b.id.as_str()).or_insert(i);
+    }
     c.results
         .values()
         .filter_map(|r| {
-            let index = c.branch_index(&r.branch)?;
+            let index = *indices.get(r.branch.as_str())?;
             let expected = c.branches.get(index)?.members;
             let listed = r.members.len();
             (u64::try_from(listed).ok() != Some(u64::from(expected))).then(|| {

@@ -2,7 +2,7 @@
 //! dates and dates that fall on days off.
 
 use super::{calendar, dmy};
-use crate::cycle::Cycle;
+use crate::cycle::{Cycle, FileId};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use chrono::NaiveDate;
 
@@ -10,22 +10,32 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone)]
 pub struct Dated {
     pub date: NaiveDate,
-    pub place: Place,
+    /// The file and field path; [`Dated::place`] locates it (only for a
+    /// diagnostic actually reported).
+    pub file: FileId,
+    pub path: &'static str,
     pub vi: String,
     pub en: String,
 }
 
-fn dated(date: NaiveDate, place: Place, vi: &str, en: &str) -> Dated {
+impl Dated {
+    pub fn place(&self, c: &Cycle) -> Place {
+        c.sources.place(self.file, self.path)
+    }
+}
+
+fn dated(date: NaiveDate, at: (FileId, &'static str), vi: &str, en: &str) -> Dated {
     Dated {
         date,
-        place,
+        file: at.0,
+        path: at.1,
         vi: vi.to_string(),
         en: en.to_string(),
     }
 }
 
 fn directive(c: &Cycle) -> Dated {
-    let place = c.place("directive.date");
+    let place = (FileId::CYCLE, "directive.date");
     dated(
         c.directive.date,
         place,
@@ -35,20 +45,20 @@ fn directive(c: &Cycle) -> Dated {
 }
 
 fn branch_due(c: &Cycle) -> Dated {
-    let place = c.place("schedule.branch_report_due");
+    let place = (FileId::CYCLE, "schedule.branch_report_due");
     let (vi, en) = ("hạn chi bộ báo cáo", "the branches' report deadline");
     dated(c.schedule.branch_report_due, place, vi, en)
 }
 
 fn issuer_due(c: &Cycle) -> Dated {
-    let place = c.place("schedule.issuer_report_due");
+    let place = (FileId::CYCLE, "schedule.issuer_report_due");
     let (vi, en) = ("hạn báo cáo cấp trên", "the deadline to report upwards");
     dated(c.schedule.issuer_report_due, place, vi, en)
 }
 
 fn year_end(c: &Cycle) -> Option<Dated> {
     let date = c.schedule.year_end_summary?;
-    let place = c.place("schedule.year_end_summary");
+    let place = (FileId::CYCLE, "schedule.year_end_summary");
     Some(dated(
         date,
         place,
@@ -59,7 +69,7 @@ fn year_end(c: &Cycle) -> Option<Dated> {
 
 fn report(c: &Cycle) -> Option<Dated> {
     let r = c.report.as_ref()?;
-    let place = c.place("report.date");
+    let place = (FileId::CYCLE, "report.date");
     Some(dated(
         r.date,
         place,
@@ -72,7 +82,7 @@ fn meetings(c: &Cycle) -> Vec<Dated> {
     c.results
         .values()
         .map(|r| {
-            let place = c.sources.place(r.file, "meeting.date");
+            let place = (r.file, "meeting.date");
             let vi = format!("ngày hội nghị kiểm điểm của chi bộ `{}`", r.branch);
             let en = format!("the review meeting of branch `{}`", r.branch);
             dated(r.meeting.date, place, &vi, &en)
@@ -82,7 +92,7 @@ fn meetings(c: &Cycle) -> Vec<Dated> {
 
 fn vote(c: &Cycle) -> Option<Dated> {
     let v = c.votes.as_ref()?;
-    let place = c.sources.place(v.file, "date");
+    let place = (v.file, "date");
     Some(dated(
         v.date,
         place,
@@ -93,9 +103,9 @@ fn vote(c: &Cycle) -> Option<Dated> {
 
 /// Two dates that must be in order: `later` not before `earlier` (`strict`:
 /// after it). The diagnostic points at the event the pair is about (`at`).
-struct Pair {
-    earlier: Dated,
-    later: Dated,
+struct Pair<'a> {
+    earlier: &'a Dated,
+    later: &'a Dated,
     strict: bool,
     at: Side,
 }
@@ -106,17 +116,17 @@ enum Side {
     Later,
 }
 
-fn pair(earlier: &Dated, later: &Dated, strict: bool, at: Side) -> Pair {
+fn pair<'a>(earlier: &'a Dated, later: &'a Dated, strict: bool, at: Side) -> Pair<'a> {
     Pair {
-        earlier: earlier.clone(),
-        later: later.clone(),
+        earlier,
+        later,
         strict,
         at,
     }
 }
 
-fn order(p: &Pair) -> Option<Diagnostic> {
-    let (earlier, later, strict) = (&p.earlier, &p.later, p.strict);
+fn order(c: &Cycle, p: &Pair) -> Option<Diagnostic> {
+    let (earlier, later, strict) = (p.earlier, p.later, p.strict);
     let ok = if strict {
         earlier.date < later.date
     } else {
@@ -133,8 +143,8 @@ fn order(p: &Pair) -> Option<Diagnostic> {
     Some(Diagnostic::error(
         Code::ScheduleOrder,
         match p.at {
-            Side::Earlier => earlier.place.clone(),
-            Side::Later => later.place.clone(),
+            Side::Earlier => earlier.place(c),
+            Side::Later => later.place(c),
         },
         Message::new(
             format!(
@@ -166,7 +176,8 @@ pub fn schedule_order(c: &Cycle) -> Vec<Diagnostic> {
         pair(&directive, &branch_due, true, Side::Later),
         pair(&branch_due, &issuer_due, false, Side::Later),
     ];
-    for m in &meetings(c) {
+    let meetings = meetings(c);
+    for m in &meetings {
         pairs.push(pair(&directive, m, false, Side::Later));
         pairs.push(pair(m, &branch_due, false, Side::Earlier));
         pairs.extend(vote.iter().map(|v| pair(m, v, true, Side::Later)));
@@ -179,7 +190,7 @@ pub fn schedule_order(c: &Cycle) -> Vec<Diagnostic> {
         pairs.push(pair(&directive, r, false, Side::Later));
         pairs.push(pair(r, &issuer_due, false, Side::Earlier));
     }
-    pairs.iter().filter_map(order).collect()
+    pairs.iter().filter_map(|p| order(c, p)).collect()
 }
 
 /// Every date `non-working-day` looks at.
@@ -215,7 +226,7 @@ pub fn non_working_day(c: &Cycle) -> Vec<Diagnostic> {
             let (vi, en) = day_off_name(c, d.date)?;
             Some(Diagnostic::warning(
                 Code::NonWorkingDay,
-                d.place,
+                d.place(c),
                 Message::new(
                     format!("{} ({}) rơi vào ngày nghỉ: {vi}", d.vi, dmy(d.date)),
                     format!("{} ({}) falls on a day off: {en}", d.en, dmy(d.date)),

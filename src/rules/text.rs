@@ -53,9 +53,13 @@ fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// The strings of one serializable part of the model.
+/// The strings of one serializable part of the model. Parts with no `[[`
+/// anywhere (nearly all) are skipped after one cheap walk ([`scan`]).
 fn part_strings(part: &impl Serialize, path: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    if !scan::may_hold_placeholder(part) {
+        return out;
+    }
     // Serialising the model's plain data structs cannot fail; if it ever
     // did, that part simply yields no strings.
     if let Ok(value) = serde_json::to_value(part) {
@@ -84,6 +88,247 @@ fn cycle_strings(c: &Cycle) -> Vec<(FileId, String, String)> {
         out.extend(part_strings(v, "").into_iter().map(|(p, s)| (v.file, p, s)));
     }
     out
+}
+
+/// A serializer that builds nothing: it only looks for `[[` in every
+/// string (keys too), stopping at the first. False for a part means no
+/// string of it holds a placeholder, so the full walk would find none.
+mod scan {
+    use serde::Serialize;
+    use serde::ser;
+    use std::fmt;
+
+    pub fn may_hold_placeholder(part: &impl Serialize) -> bool {
+        part.serialize(Scan).is_err()
+    }
+
+    /// "Found one" (or a custom error, which also sends the part to the
+    /// full walk).
+    #[derive(Debug)]
+    pub struct Found;
+
+    impl fmt::Display for Found {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("[[")
+        }
+    }
+
+    impl std::error::Error for Found {}
+
+    impl ser::Error for Found {
+        fn custom<T: fmt::Display>(_: T) -> Self {
+            Found
+        }
+    }
+
+    pub struct Scan;
+
+    type R = Result<(), Found>;
+
+    fn text(s: &str) -> R {
+        match s.contains("[[") {
+            true => Err(Found),
+            false => Ok(()),
+        }
+    }
+
+    impl ser::Serializer for Scan {
+        type Ok = ();
+        type Error = Found;
+        type SerializeSeq = Scan;
+        type SerializeTuple = Scan;
+        type SerializeTupleStruct = Scan;
+        type SerializeTupleVariant = Scan;
+        type SerializeMap = Scan;
+        type SerializeStruct = Scan;
+        type SerializeStructVariant = Scan;
+
+        fn serialize_bool(self, _: bool) -> R {
+            Ok(())
+        }
+        fn serialize_i8(self, _: i8) -> R {
+            Ok(())
+        }
+        fn serialize_i16(self, _: i16) -> R {
+            Ok(())
+        }
+        fn serialize_i32(self, _: i32) -> R {
+            Ok(())
+        }
+        fn serialize_i64(self, _: i64) -> R {
+            Ok(())
+        }
+        fn serialize_u8(self, _: u8) -> R {
+            Ok(())
+        }
+        fn serialize_u16(self, _: u16) -> R {
+            Ok(())
+        }
+        fn serialize_u32(self, _: u32) -> R {
+            Ok(())
+        }
+        fn serialize_u64(self, _: u64) -> R {
+            Ok(())
+        }
+        fn serialize_f32(self, _: f32) -> R {
+            Ok(())
+        }
+        fn serialize_f64(self, _: f64) -> R {
+            Ok(())
+        }
+        fn serialize_char(self, _: char) -> R {
+            Ok(())
+        }
+        fn serialize_str(self, v: &str) -> R {
+            text(v)
+        }
+        fn serialize_bytes(self, _: &[u8]) -> R {
+            Ok(())
+        }
+        fn serialize_none(self) -> R {
+            Ok(())
+        }
+        fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn serialize_unit(self) -> R {
+            Ok(())
+        }
+        fn serialize_unit_struct(self, _: &'static str) -> R {
+            Ok(())
+        }
+        fn serialize_unit_variant(self, _: &'static str, _: u32, v: &'static str) -> R {
+            text(v)
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            value: &T,
+        ) -> R {
+            value.serialize(Scan)
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Scan, Found> {
+            Ok(Scan)
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Scan, Found> {
+            Ok(Scan)
+        }
+        fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Scan, Found> {
+            Ok(Scan)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Scan, Found> {
+            Ok(Scan)
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Scan, Found> {
+            Ok(Scan)
+        }
+        fn serialize_struct(self, _: &'static str, _: usize) -> Result<Scan, Found> {
+            Ok(Scan)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Scan, Found> {
+            Ok(Scan)
+        }
+        fn collect_str<T: ?Sized + fmt::Display>(self, value: &T) -> R {
+            text(&value.to_string())
+        }
+    }
+
+    impl ser::SerializeSeq for Scan {
+        type Ok = ();
+        type Error = Found;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn end(self) -> R {
+            Ok(())
+        }
+    }
+
+    impl ser::SerializeTuple for Scan {
+        type Ok = ();
+        type Error = Found;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn end(self) -> R {
+            Ok(())
+        }
+    }
+
+    impl ser::SerializeTupleStruct for Scan {
+        type Ok = ();
+        type Error = Found;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn end(self) -> R {
+            Ok(())
+        }
+    }
+
+    impl ser::SerializeTupleVariant for Scan {
+        type Ok = ();
+        type Error = Found;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn end(self) -> R {
+            Ok(())
+        }
+    }
+
+    impl ser::SerializeMap for Scan {
+        type Ok = ();
+        type Error = Found;
+        fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> R {
+            key.serialize(Scan)
+        }
+        fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn end(self) -> R {
+            Ok(())
+        }
+    }
+
+    impl ser::SerializeStruct for Scan {
+        type Ok = ();
+        type Error = Found;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn end(self) -> R {
+            Ok(())
+        }
+    }
+
+    impl ser::SerializeStructVariant for Scan {
+        type Ok = ();
+        type Error = Found;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> R {
+            value.serialize(Scan)
+        }
+        fn end(self) -> R {
+            Ok(())
+        }
+    }
 }
 
 /// What to write in place of a placeholder, by the kind of field.
@@ -252,7 +497,17 @@ fn text_place(document: &Path, text: &str, offset: usize) -> Place {
 /// `stale-year`: a year in a rendered document that is not the cycle's,
 /// the year before, or one of a reference or cycle date.
 pub fn stale_year(c: &Cycle, document: &Path, text: &str) -> Vec<Diagnostic> {
-    let allowed = allowed_years(c);
+    stale_year_in(c, &allowed_years(c), document, text)
+}
+
+/// [`stale_year`] with the cycle's [`allowed_years`] worked out beforehand
+/// (once per build, not once per document).
+pub fn stale_year_in(
+    c: &Cycle,
+    allowed: &BTreeSet<i32>,
+    document: &Path,
+    text: &str,
+) -> Vec<Diagnostic> {
     year_tokens(text)
         .into_iter()
         .filter(|(_, year)| !allowed.contains(year))
@@ -361,9 +616,21 @@ fn may_end_in_pair(word: &str) -> bool {
     "oóòỏõọuúùủũụ".contains(before) && "aáàảãạeéèẻẽẹyýỳỷỹỵ".contains(last)
 }
 
+/// `char::is_alphabetic`, answered without the Unicode table lookup for
+/// the Latin blocks Vietnamese is written in (every letter of a document).
+fn is_letter(ch: char) -> bool {
+    match ch {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{ff}' => ch != '\u{d7}' && ch != '\u{f7}',
+        '\u{100}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => ch.is_alphabetic(),
+    }
+}
+
 /// Words of `text` with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|ch: char| !ch.is_alphabetic() && !TONE_MARKS.contains(&ch))
+    text.split(|ch: char| !is_letter(ch) && !TONE_MARKS.contains(&ch))
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
@@ -555,6 +822,13 @@ mod tests {
                 assert!(may_end_in_pair(word), "{word}");
             }
             assert_eq!(tone_placement(word), full_tone_placement(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for ch in ('\0'..='\u{2000}').chain('\u{1e00}'..='\u{1f00}') {
+            assert_eq!(is_letter(ch), ch.is_alphabetic(), "U+{:04X}", ch as u32);
         }
     }
 
