@@ -2,11 +2,12 @@
 //! header block, the blanks of a form, the branch table.
 
 use super::tables::{self, label};
-use crate::cycle::{Branch, Cycle, Results};
+use crate::cycle::{Branch, Collective, Cycle, Results};
 use crate::render::document::{Header, Signature, Table};
 use crate::render::layout::Layout;
 use crate::render::vietnamese::date_long;
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// A number left for the branch to fill in: `……-BC/CB`.
 const NUMBER_BLANK: &str = "……";
@@ -141,5 +142,29 @@ mod tests {
     #[test]
     fn a_form_dates_with_blanks() {
         assert_eq!(blank_date(2022), "ngày …… tháng …… năm 2022");
+    }
+}
+
+/// The collective's self-rating and prose, as the branch documents print it.
+#[derive(Serialize)]
+pub struct CollectiveView<'a> {
+    rating: &'static str,
+    score: Option<u32>,
+    achievements: Option<&'a str>,
+    strengths: Option<&'a str>,
+    shortcomings: Option<&'a str>,
+    remedies: Option<&'a str>,
+}
+
+impl<'a> CollectiveView<'a> {
+    pub fn of(c: &'a Collective) -> Self {
+        CollectiveView {
+            rating: c.rating.full_name(),
+            score: c.score,
+            achievements: c.achievements.as_deref(),
+            strengths: c.strengths.as_deref(),
+            shortcomings: c.shortcomings.as_deref(),
+            remedies: c.remedies.as_deref(),
+        }
     }
 }

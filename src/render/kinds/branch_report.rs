@@ -3,9 +3,9 @@
 //! Both carry the same tables (see `tables.rs`), so a returned form can be
 //! read back cell by cell.
 
-use super::branch::{BranchData, LINE_BLANK, branch_signer};
+use super::branch::{BranchData, CollectiveView, LINE_BLANK, branch_signer};
 use super::tables::{self, MemberColumns, MemberRow, SpecialRow, label};
-use crate::cycle::{Branch, Collective, Cycle, Issuer, Rating, Results, RuleSet};
+use crate::cycle::{Branch, Cycle, Issuer, Rating, Results, RuleSet};
 use crate::diagnostic::Diagnostic;
 use crate::render::document::{Closing, Document, Table, Title};
 use crate::render::layout::Layout;
@@ -51,29 +51,6 @@ struct Context<'a> {
 struct DirectiveRef {
     number: String,
     date: NaiveDate,
-}
-
-#[derive(Serialize)]
-struct CollectiveView<'a> {
-    rating: &'static str,
-    score: Option<u32>,
-    achievements: Option<&'a str>,
-    strengths: Option<&'a str>,
-    shortcomings: Option<&'a str>,
-    remedies: Option<&'a str>,
-}
-
-impl<'a> CollectiveView<'a> {
-    fn of(c: &'a Collective) -> Self {
-        CollectiveView {
-            rating: c.rating.full_name(),
-            score: c.score,
-            achievements: c.achievements.as_deref(),
-            strengths: c.strengths.as_deref(),
-            shortcomings: c.shortcomings.as_deref(),
-            remedies: c.remedies.as_deref(),
-        }
-    }
 }
 
 /// The counts the text states (the same as the statistics table).

@@ -2,7 +2,7 @@
 //! from the results' `meeting` block; a form with blanks when the branch
 //! has not reported.
 
-use super::branch::{BranchData, DATE_BLANK, LINE_BLANK};
+use super::branch::{BranchData, CollectiveView, DATE_BLANK, LINE_BLANK};
 use super::branch_report::member_table;
 use super::tables::{self, role_name};
 use crate::cycle::{Branch, Cycle, Rating, Results, Role};
@@ -59,15 +59,6 @@ struct MeetingView<'a> {
 struct Absent<'a> {
     name: &'a str,
     reason: &'a str,
-}
-
-#[derive(Serialize)]
-struct CollectiveView<'a> {
-    rating: &'static str,
-    score: Option<u32>,
-    strengths: Option<&'a str>,
-    shortcomings: Option<&'a str>,
-    remedies: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -133,13 +124,7 @@ fn context<'a>(data: &BranchData<'a>, layout: &'a Layout) -> Context<'a> {
         short: DATE_BLANK,
         meeting: r.map(|r| meeting_view(data.branch, r)),
         members: data.branch.members,
-        collective: r.map(|r| CollectiveView {
-            rating: r.collective.rating.full_name(),
-            score: r.collective.score,
-            strengths: r.collective.strengths.as_deref(),
-            shortcomings: r.collective.shortcomings.as_deref(),
-            remedies: r.collective.remedies.as_deref(),
-        }),
+        collective: r.map(|r| CollectiveView::of(&r.collective)),
         levels,
         not_rated,
     }
