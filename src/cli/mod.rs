@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod collect;
+mod init;
 mod new_cycle;
 mod report;
 mod stats;
@@ -155,6 +156,15 @@ enum Command {
         #[arg(short, long, value_name = "THƯ_MỤC")]
         output: PathBuf,
     },
+    /// Tạo một chu kỳ khởi đầu có chú thích: cycle.yaml với các chỗ [[…]] cần điền
+    #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
+    Init {
+        /// Thư mục chu kỳ mới (chưa có, hoặc rỗng)
+        dir: PathBuf,
+        /// Năm kiểm điểm (mặc định: năm hiện tại)
+        #[arg(long, value_name = "NĂM")]
+        year: Option<i32>,
+    },
 }
 
 /// Parses the command line and runs the command.
@@ -190,6 +200,7 @@ pub fn run() -> ExitCode {
             year,
             output,
         } => new_cycle::run(&cycle, year, &output, cli.common),
+        Command::Init { dir, year } => init::run(&dir, year, cli.common),
     };
     ExitCode::from(code)
 }

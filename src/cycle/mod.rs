@@ -6,6 +6,7 @@ pub mod model;
 mod raw;
 pub mod roll;
 pub mod source;
+pub mod starter;
 mod yaml_error;
 
 pub use model::*;

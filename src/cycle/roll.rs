@@ -459,7 +459,7 @@ fn to_yaml(cycle: &raw::Cycle, from_dir: &Path, from_year: i32) -> Result<String
     Ok(out)
 }
 
-fn write_error(path: &Path, err: &std::io::Error) -> Diagnostic {
+pub(crate) fn write_error(path: &Path, err: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         Code::InputRead,
         Place::file(path),
@@ -471,7 +471,7 @@ fn write_error(path: &Path, err: &std::io::Error) -> Diagnostic {
 }
 
 /// Refuses a NEWDIR that exists and holds anything (nothing is overwritten).
-fn check_new_dir(new_dir: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_new_dir(new_dir: &Path) -> Result<(), Diagnostic> {
     let occupied = match fs::symlink_metadata(new_dir) {
         Err(_) => false,
         Ok(meta) if meta.is_dir() => fs::read_dir(new_dir)

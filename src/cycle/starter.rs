@@ -1,0 +1,106 @@
+//! `vanban init`: a commented starter cycle for a review year, from the
+//! template `templates/init/cycle.yaml`. The year's rule set and the central
+//! regulations in force come from `regulations`; the schedule falls on
+//! working days of that year. Whatever only the clerk knows is a `[[…]]`
+//! placeholder, so `vanban check` lists what is left to fill.
+
+use super::{DocNumber, RuleSet, kind_name};
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::regulations::{self, Role};
+use crate::rules::calendar::working_day_on_or_before;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::Path;
+
+const TEMPLATE: &str = include_str!("../../templates/init/cycle.yaml");
+
+#[derive(Serialize)]
+struct Context {
+    year: i32,
+    rules: &'static str,
+    regulations: Vec<Cited>,
+    implement: String,
+    vote_rule: &'static str,
+    branch_report_due: NaiveDate,
+    issuer_report_due: NaiveDate,
+    year_end_summary: NaiveDate,
+    directive_date: NaiveDate,
+    report_date: NaiveDate,
+}
+
+#[derive(Serialize)]
+struct Cited {
+    key: &'static str,
+    kind: &'static str,
+    number: &'static str,
+    date: Option<NaiveDate>,
+    by: &'static str,
+}
+
+/// The starter `cycle.yaml` for review year `year`.
+pub fn cycle_yaml(year: i32) -> Result<String, Diagnostic> {
+    let Some(rules) = RuleSet::for_year(year) else {
+        return Err(year_error(year));
+    };
+    let cite = |role| regulations::in_force(role, year).map(cited);
+    let [rule, guide, vote] = [cite(Role::Rule), cite(Role::Guide), cite(Role::Vote)];
+    let (Some(rule), Some(guide), Some(vote)) = (rule, guide, vote) else {
+        return Err(year_error(year));
+    };
+    let day = |m, d| on_working_day(year, m, d);
+    let context = Context {
+        year,
+        rules: rules.id(),
+        implement: format!("{}, {}", rule.key, guide.key),
+        vote_rule: vote.key,
+        regulations: vec![rule, guide, vote],
+        branch_report_due: day(12, 20)?,
+        issuer_report_due: day(12, 30)?,
+        year_end_summary: day(12, 31)?,
+        directive_date: day(11, 12)?,
+        report_date: day(12, 28)?,
+    };
+    let context = tera::Context::from_serialize(&context).map_err(|e| internal(&e))?;
+    tera::Tera::one_off(TEMPLATE, &context, false).map_err(|e| internal(&e))
+}
+
+fn cited(r: &'static regulations::Regulation) -> Cited {
+    Cited {
+        key: r.key,
+        kind: r
+            .kind
+            .or_else(|| kind_name(DocNumber::parse(r.number)?.kind))
+            .unwrap_or_default(),
+        number: r.number,
+        date: r.date(),
+        by: r.by,
+    }
+}
+
+fn on_working_day(year: i32, month: u32, day: u32) -> Result<NaiveDate, Diagnostic> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(|d| working_day_on_or_before(d, &[]))
+        .ok_or_else(|| year_error(year))
+}
+
+fn year_error(year: i32) -> Diagnostic {
+    Diagnostic::error(
+        Code::InputValue,
+        Place::file(Path::new("--year")),
+        Message::new(
+            format!("năm {year} không có bộ quy định nào (vanban biết các năm từ 2018)"),
+            format!("no rule set covers {year} (vanban knows the years from 2018 on)"),
+        ),
+    )
+}
+
+fn internal(err: &tera::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::TemplateError,
+        Place::file(Path::new("templates/init/cycle.yaml")),
+        Message::new(
+            format!("lỗi mẫu tệp khởi đầu: {err}"),
+            format!("starter template error: {err}"),
+        ),
+    )
+}
