@@ -5,6 +5,8 @@
 //! column, field path, message) and the Vietnamese text mode (stderr lines
 //! `error[code]: …`, the place, the summary `1 lỗi, 0 cảnh báo`).
 
+mod common;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -147,7 +149,7 @@ impl Expect {
 fn run_case(name: &str) {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join(name);
-    copy_dir(&Path::new(CORPUS).join(name), &dir);
+    common::copy_dir(&Path::new(CORPUS).join(name), &dir);
     fs::remove_file(dir.join("expect.txt")).unwrap();
     let expect = Expect::read(&Path::new(CORPUS).join(name));
     assert_case(&dir, &expect);
@@ -227,7 +229,7 @@ fn assert_case(dir: &Path, expect: &Expect) {
 
 fn base_in(tmp: &TempDir) -> PathBuf {
     let dir = tmp.path().join("cycle");
-    copy_dir(&Path::new(CORPUS).join("valid-base"), &dir);
+    common::copy_dir(&Path::new(CORPUS).join("valid-base"), &dir);
     fs::remove_file(dir.join("expect.txt")).unwrap();
     dir
 }
@@ -333,7 +335,7 @@ fn very_deep_nesting() {
 fn cycle_yaml_path_instead_of_folder() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("unknown-key-results");
-    copy_dir(&Path::new(CORPUS).join("unknown-key-results"), &dir);
+    common::copy_dir(&Path::new(CORPUS).join("unknown-key-results"), &dir);
     let json = check_json(&dir.join("cycle.yaml"));
     assert_eq!(json.exit, 2);
     assert_eq!(json.items[0]["path"], "members[1].ratting");
@@ -408,19 +410,6 @@ fn check_text(dir: &Path, extra: &[&str]) -> TextRun {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 // ---------------------------------------------------------------- build
 
 /// `build` on any bad cycle writes nothing: a file already in OUT keeps its
@@ -434,7 +423,7 @@ fn build_on_bad_input_writes_nothing() {
         }
         let tmp = TempDir::new().unwrap();
         let dir = tmp.path().join(name);
-        copy_dir(&Path::new(CORPUS).join(name), &dir);
+        common::copy_dir(&Path::new(CORPUS).join(name), &dir);
         let out = tmp.path().join("out");
         fs::create_dir(&out).unwrap();
         fs::write(out.join("ghi-chu.txt"), "giữ nguyên\n").unwrap();

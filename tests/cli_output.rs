@@ -5,6 +5,8 @@
 //! The valid fixture is snapshotted as JSON filtered to input-class codes, so
 //! the snapshot does not change each time a rule is added.
 
+mod common;
+
 use std::ffi::OsStr;
 use std::fs;
 use std::path::Path;
@@ -34,7 +36,7 @@ fn vanban(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
 fn check_case(case: &str, extra: &[&str]) -> (i32, String) {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join(case);
-    copy_dir(&Path::new(ROOT).join("tests/bad-input").join(case), &dir);
+    common::copy_dir(&Path::new(ROOT).join("tests/bad-input").join(case), &dir);
     fs::remove_file(dir.join("expect.txt")).unwrap();
     let mut args = vec![OsStr::new("check"), OsStr::new(case)];
     args.extend(extra.iter().map(OsStr::new));
@@ -84,7 +86,7 @@ fn not_nfc_warning() {
 fn valid_fixture_has_no_input_diagnostics() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("quang-binh-2022");
-    copy_dir(&Path::new(ROOT).join("fixtures/quang-binh-2022"), &dir);
+    common::copy_dir(&Path::new(ROOT).join("fixtures/quang-binh-2022"), &dir);
     let args = ["check", "quang-binh-2022", "--format", "json"].map(OsStr::new);
     let (code, stdout, _) = vanban(tmp.path(), &args);
     let all: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
@@ -120,17 +122,4 @@ fn check_help() {
     let (code, stdout, stderr) = vanban(tmp.path(), &args);
     assert_eq!((code, stderr.as_str()), (0, ""));
     insta::assert_snapshot!(stdout);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
