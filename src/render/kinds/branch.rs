@@ -1,6 +1,7 @@
 //! What the branch documents (report, review minutes) share: the branch's
 //! header block, the blanks of a form, the branch table.
 
+use super::BLANK;
 use super::tables::{self, label};
 use crate::cycle::{Branch, Collective, Cycle, Results};
 use crate::render::document::{Header, Signature, Table};
@@ -9,12 +10,8 @@ use crate::render::vietnamese::date_long;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// A number left for the branch to fill in: `……-BC/CB`.
-const NUMBER_BLANK: &str = "……";
 /// The symbol of a branch's own documents (`05-BC/CB`).
 const BRANCH_SYMBOL: &str = "CB";
-/// A day, month, hour or minute left blank.
-pub const DATE_BLANK: &str = "……";
 /// A line of dots to write prose on: about one 14-pt line of the text
 /// width less the first-line indent (an ellipsis is 1 em wide).
 pub const LINE_BLANK: &str = "………………………………………………………………………………";
@@ -61,7 +58,7 @@ impl<'a> BranchData<'a> {
         Header {
             superior: party_organisation(&self.cycle.issuer.name),
             issuer: self.branch.name.clone(),
-            number: format!("{NUMBER_BLANK}-{kind}/{BRANCH_SYMBOL}"),
+            number: format!("{BLANK}-{kind}/{BRANCH_SYMBOL}"),
             place_date,
             subject: None,
         }
@@ -118,7 +115,7 @@ pub fn party_organisation(committee: &str) -> String {
 
 /// `ngày …… tháng …… năm 2022`: a date line for the branch to complete.
 pub fn blank_date(year: i32) -> String {
-    format!("ngày {DATE_BLANK} tháng {DATE_BLANK} năm {year}")
+    format!("ngày {BLANK} tháng {BLANK} năm {year}")
 }
 
 #[cfg(test)]

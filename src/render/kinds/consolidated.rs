@@ -9,6 +9,7 @@
 //! `build --partial` as a draft that names the branches still missing
 //! (`results-missing`).
 
+use super::BLANK;
 use super::branch::party_organisation;
 use super::directive::committee_signer;
 use super::tables::{self, group, leaf};
@@ -33,10 +34,6 @@ pub const STEM: &str = "bao-cao-tong-hop";
 const KIND: &str = "BÁO CÁO";
 const SUBJECT: &str = "kết quả kiểm điểm, đánh giá, xếp loại chất lượng tập thể, cá nhân năm";
 const SUBJECT_VOTES: &str = "và lấy phiếu tín nhiệm";
-/// The number left blank when cycle.yaml has no `report` block.
-const NUMBER_BLANK: &str = "……";
-/// A day or month left blank.
-const DATE_BLANK: &str = "……";
 
 /// Headings of the report's tables (short: the member table is wide).
 pub mod label {
@@ -448,8 +445,8 @@ fn header(cycle: &Cycle) -> Header {
             date_long(r.date),
         ),
         None => (
-            format!("{NUMBER_BLANK}-BC/{}", issuer.symbol),
-            format!("ngày {DATE_BLANK} tháng {DATE_BLANK} năm {}", cycle.year),
+            format!("{BLANK}-BC/{}", issuer.symbol),
+            format!("ngày {BLANK} tháng {BLANK} năm {}", cycle.year),
         ),
     };
     Header {

@@ -10,6 +10,10 @@ pub mod tables;
 pub mod vote_minutes;
 
 use super::vietnamese::Citation;
+
+/// A short blank to fill by hand on paper: a number (`……-BC/CB`), a day,
+/// a month, an hour.
+pub const BLANK: &str = "……";
 use crate::cycle::Cycle;
 use crate::diagnostic::{Code, Diagnostic, Message};
 

@@ -2,7 +2,8 @@
 //! from the results' `meeting` block; a form with blanks when the branch
 //! has not reported.
 
-use super::branch::{BranchData, CollectiveView, DATE_BLANK, LINE_BLANK};
+use super::BLANK;
+use super::branch::{BranchData, CollectiveView, LINE_BLANK};
 use super::branch_report::member_table;
 use super::tables::{self, role_name};
 use crate::cycle::{Branch, Cycle, Rating, Results, Role};
@@ -121,7 +122,7 @@ fn context<'a>(data: &BranchData<'a>, layout: &'a Layout) -> Context<'a> {
         branch: data.branch,
         blank: LINE_BLANK,
         dots: &layout.dotted_blank,
-        short: DATE_BLANK,
+        short: BLANK,
         meeting: r.map(|r| meeting_view(data.branch, r)),
         members: data.branch.members,
         collective: r.map(|r| CollectiveView::of(&r.collective)),

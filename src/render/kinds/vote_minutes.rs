@@ -4,6 +4,7 @@
 //! "tín nhiệm thấp" over the base of `rule_options.vote_base`, under the
 //! vote regulation of the cycle's year (`crate::regulations`).
 
+use super::BLANK;
 use super::citation;
 use super::tables::{self, group, label, leaf, share};
 use crate::cycle::{Cycle, Issuer, VoteBase, VotePerson, Votes};
@@ -25,8 +26,6 @@ const HEAD_TITLE: &str = "Trưởng ban kiểm phiếu";
 const MEMBER_TITLE: &str = "Thành viên";
 /// A board role naming the head of the board (compared case-insensitively).
 const HEAD_ROLE: &str = "trưởng ban";
-/// The number of the minutes, left blank: `……-BB/ĐUVP`.
-const NUMBER_BLANK: &str = "……";
 
 /// The confidence-vote regulation in force for reviews of `year`, as a
 /// citation; from the one regulations table (`crate::regulations`).
@@ -208,7 +207,7 @@ pub fn render(
         header: Header {
             superior: issuer.superior.clone(),
             issuer: issuer.name.clone(),
-            number: format!("{NUMBER_BLANK}-BB/{}", issuer.symbol),
+            number: format!("{BLANK}-BB/{}", issuer.symbol),
             place_date: format!("{}, {}", cycle.place, date_long(votes.date)),
             subject: None,
         },
