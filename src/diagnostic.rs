@@ -61,6 +61,8 @@ codes! {
     Input FormCell = "form-cell",
     Input FormBranch = "form-branch",
     Input ResultsExists = "results-exists",
+    Input OutputWrite = "output-write",
+    Input CommandLine = "command-line",
     Rule RuleSetYear = "rule-set-year",
     Rule QuotaExcellent = "quota-excellent",
     Rule QuotaExcellentBranch = "quota-excellent-branch",
@@ -85,6 +87,7 @@ codes! {
     Rule TextNotNfc = "text-not-nfc",
     Rule PlaceholderLeft = "placeholder-left",
     Rule ResultsMissing = "results-missing",
+    Rule TextUnusual = "text-unusual",
 }
 
 impl Serialize for Code {
@@ -218,5 +221,90 @@ impl Diagnostic {
             column: self.place.column,
             path: &self.place.path,
         }
+    }
+}
+
+/// An operating-system error as words a clerk reads, in both languages;
+/// the OS's own (English) text only for a kind with no phrase here.
+pub fn io_reason(err: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
+    let (vi, en) = match err.kind() {
+        K::NotFound => (
+            "đường dẫn (hoặc một thư mục chứa nó) không tồn tại",
+            "the path (or a folder above it) does not exist",
+        ),
+        K::PermissionDenied => (
+            "không có quyền ghi hoặc đọc ở đó",
+            "permission denied",
+        ),
+        K::AlreadyExists | K::NotADirectory => (
+            "ở đó (hoặc ở một thư mục chứa nó) đã có một tệp, không phải thư mục",
+            "a file, not a folder, is already there (or at a folder above it)",
+        ),
+        K::IsADirectory => ("đó là một thư mục, không phải tệp", "that is a folder, not a file"),
+        K::DirectoryNotEmpty => ("thư mục không rỗng", "the folder is not empty"),
+        K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho đọc", "the drive is read-only"),
+        K::StorageFull | K::QuotaExceeded => ("ổ đĩa đã đầy", "the drive is full"),
+        K::ResourceBusy | K::WouldBlock => (
+            "đang có chương trình khác dùng (có thể một lệnh vanban khác đang ghi vào đó)",
+            "another program is using it (perhaps another vanban command writing there)",
+        ),
+        K::InvalidFilename => ("tên tệp không hợp lệ", "the file name is not valid"),
+        _ => {
+            return Message::new(
+                format!("lỗi của hệ điều hành ({err})"),
+                format!("operating system error ({err})"),
+            );
+        }
+    };
+    Message::new(vi, en)
+}
+
+/// `output-write` (exit 2): a folder or file vanban writes could not be
+/// written; the sentence names the path and says why.
+pub fn output_error(path: &Path, err: &std::io::Error) -> Diagnostic {
+    let reason = io_reason(err);
+    let shown = path.display();
+    Diagnostic::error(
+        Code::OutputWrite,
+        Place::file(path),
+        Message::new(
+            format!("không ghi được vào “{shown}”: {}", reason.vi),
+            format!("cannot write to “{shown}”: {}", reason.en),
+        ),
+    )
+}
+
+/// `input-read` (exit 2): a file vanban reads could not be read.
+pub fn read_error(path: &Path, err: &std::io::Error) -> Diagnostic {
+    let reason = io_reason(err);
+    let shown = path.display();
+    Diagnostic::error(
+        Code::InputRead,
+        Place::file(path),
+        Message::new(
+            format!("không đọc được “{shown}”: {}", reason.vi),
+            format!("cannot read “{shown}”: {}", reason.en),
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn os_errors_become_a_sentence_naming_the_path() {
+        let err = Error::from(ErrorKind::NotFound);
+        let d = output_error(Path::new("ra/out"), &err);
+        assert_eq!(d.code, Code::OutputWrite);
+        assert_eq!(exit_code(&[d.clone()]), 2);
+        assert!(d.message.vi.contains("“ra/out”"), "{}", d.message.vi);
+        assert!(!d.message.vi.contains("os error"), "{}", d.message.vi);
+        let custom = Error::new(ErrorKind::AlreadyExists, "out exists and is not a folder");
+        let d = output_error(Path::new("out"), &custom);
+        assert!(!d.message.vi.contains("exists"), "{}", d.message.vi);
+        assert!(d.message.en.contains("not a folder"), "{}", d.message.en);
     }
 }

@@ -3,7 +3,7 @@
 //! stage found an error, and then atomically.
 
 use crate::cycle::{self, Cycle, Sources};
-use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::diagnostic::Diagnostic;
 use crate::output::Staging;
 use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
@@ -199,12 +199,5 @@ impl Worker<'_> {
 }
 
 fn io_error(out: Option<&Path>, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        Code::InputRead,
-        Place::file(out.unwrap_or(Path::new("."))),
-        Message::new(
-            format!("không ghi được thư mục xuất: {err}"),
-            format!("cannot write the output folder: {err}"),
-        ),
-    )
+    crate::diagnostic::output_error(out.unwrap_or(Path::new(".")), err)
 }

@@ -1,10 +1,12 @@
 //! `vanban build [CYCLE] -o OUT`: check, then write every document.
 
-use super::{Common, report};
-use crate::diagnostic::{Lang, exit_code};
+use super::{Common, Format, report};
+use crate::diagnostic::{Lang, exit_code, output_error};
 use crate::{example, pipeline};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::path::Path;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common: Common) -> u8 {
     let progress = progress_bar();
@@ -16,18 +18,59 @@ pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common:
     let mut outcome = match outcome {
         Ok(outcome) => outcome,
         Err(e) => {
-            eprintln!("{e}");
+            let d = output_error(&std::env::temp_dir(), &e);
+            report::print(&[d], &Default::default(), common);
             return 2;
         }
     };
     outcome
         .diagnostics
         .sort_by_key(|d| d.severity == crate::diagnostic::Severity::Warning);
-    report::print(&outcome.diagnostics, &outcome.sources, common);
-    if !outcome.has_errors() {
-        eprintln!("{}", done(outcome.written.len(), out, common.lang));
+    match common.format {
+        Format::Json => report::print_json_value(&json!({
+            "out": out,
+            "written": by_kind(&outcome.written),
+            "diagnostics": report::json_diagnostics(&outcome.diagnostics, common.lang),
+        })),
+        Format::Text => {
+            report::print(&outcome.diagnostics, &outcome.sources, common);
+            if !outcome.has_errors() {
+                eprintln!("{}", done(&outcome.written, out, common.lang));
+            }
+        }
     }
     exit_code(&outcome.diagnostics)
+}
+
+/// The kind of document a written file is: its folder for the per-member
+/// forms (`ban-kiem-diem`), else its name without extension (`cong-van`,
+/// `bao-cao`, `thong-ke`, …).
+fn kind(file: &Path) -> String {
+    let parent = file.parent().and_then(Path::file_name);
+    match parent {
+        Some(dir) if dir == "ban-kiem-diem" => "ban-kiem-diem".to_owned(),
+        _ => file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// The files written, grouped by document kind, paths relative to OUT
+/// with `/` on every platform.
+fn by_kind(written: &[PathBuf]) -> BTreeMap<String, Vec<String>> {
+    let mut kinds: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for file in written {
+        let rel: Vec<_> = file
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        kinds.entry(kind(file)).or_default().push(rel.join("/"));
+    }
+    for files in kinds.values_mut() {
+        files.sort();
+    }
+    kinds
 }
 
 /// A bar on stderr counting documents; indicatif draws nothing when stderr
@@ -63,13 +106,17 @@ fn build_example(
     Ok(outcome)
 }
 
-fn done(files: usize, out: &Path, lang: Lang) -> String {
-    let docs = files / 2;
+/// `Đã ghi 15 văn bản (30 tệp) vào out`: documents are counted by their
+/// DOCX (each has a Markdown twin; the statistics sheet is a file only).
+fn done(written: &[PathBuf], out: &Path, lang: Lang) -> String {
+    let docs = written
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "docx"))
+        .count();
+    let docs_n = report::count(docs, lang, "văn bản", "document");
+    let files_n = report::count(written.len(), lang, "tệp", "file");
     match lang {
-        Lang::Vi => format!("Đã ghi {docs} văn bản ({files} tệp) vào {}", out.display()),
-        Lang::En => format!(
-            "Wrote {docs} documents ({files} files) to {}",
-            out.display()
-        ),
+        Lang::Vi => format!("Đã ghi {docs_n} ({files_n}) vào {}", out.display()),
+        Lang::En => format!("Wrote {docs_n} ({files_n}) to {}", out.display()),
     }
 }

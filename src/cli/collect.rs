@@ -1,14 +1,16 @@
 //! `vanban collect CYCLE FILLED.docx… [--force]`: read filled branch report
 //! forms back into `results/<id>.yaml` (the logic is `crate::collect`).
 
-use super::{Common, report};
-use crate::collect;
-use crate::diagnostic::{Lang, exit_code};
+use super::{Common, Format, report};
+use crate::collect::{self, foreign::foreign_format};
+use crate::diagnostic::{Diagnostic, Lang, exit_code};
+use serde_json::json;
 use std::path::{Path, PathBuf};
 
 /// The command's own help after the options.
 pub const AFTER_HELP: &str = "\
-Mỗi mẫu được nhận ra từ ô “Mã chi bộ” và ô “Năm” của bảng thông tin chi bộ; mức xếp
+Mỗi mẫu được nhận ra từ ô “Mã chi bộ” và ô “Năm” của bảng thông tin chi bộ, dù tệp
+được đặt tên gì (nhiều chi bộ gửi lại cùng tên bao-cao.docx cũng được); mức xếp
 loại ghi đầy đủ (Hoàn thành tốt nhiệm vụ), viết tắt (HTTNV) hay chữ thường đều được.
 Mức của đảng viên là cột “Chi bộ đề nghị”; để trống thì lấy cột “Tự xếp loại” (có cảnh báo).
 Kết quả được kiểm tra như lệnh check rồi mới ghi:
@@ -26,9 +28,31 @@ Mã thoát: 0 đã ghi (có thể có cảnh báo); 1 đã ghi nhưng kết qu�
 2 không đọc được mẫu hay dữ liệu, hoặc sai dòng lệnh (không ghi gì).";
 
 pub fn run(cycle: &Path, forms: &[PathBuf], force: bool, common: Common) -> u8 {
-    let outcome = collect::collect(cycle, forms, force);
-    report::print(&outcome.diagnostics, &outcome.sources, common);
+    // A form saved as PDF, .doc or .odt: say how to save it as DOCX, before
+    // anything is read (exit 2, nothing written).
+    let foreign: Vec<Diagnostic> = forms.iter().filter_map(|f| foreign_format(f)).collect();
+    let outcome = match foreign.is_empty() {
+        true => collect::collect(cycle, forms, force),
+        false => collect::Collected {
+            diagnostics: foreign,
+            sources: Default::default(),
+            written: Vec::new(),
+        },
+    };
     let code = exit_code(&outcome.diagnostics);
+    if common.format == Format::Json {
+        let written: Vec<_> = outcome
+            .written
+            .iter()
+            .map(|(results, docx)| json!({"results": results, "form": docx}))
+            .collect();
+        report::print_json_value(&json!({
+            "written": written,
+            "diagnostics": report::json_diagnostics(&outcome.diagnostics, common.lang),
+        }));
+        return code;
+    }
+    report::print(&outcome.diagnostics, &outcome.sources, common);
     for (results, docx) in &outcome.written {
         eprintln!("{}", wrote(results, docx, common.lang));
     }
@@ -52,9 +76,10 @@ fn summary(written: usize, code: u8, lang: Lang) -> String {
             "Đã ghi {n} tệp kết quả, nhưng dữ liệu còn lỗi theo quy định (ở trên): sửa rồi chạy vanban check."
         ),
         (Lang::En, n, 1) => format!(
-            "Wrote {n} results files, but the data breaks rules (above): fix them and run vanban check."
+            "Wrote {}, but the data breaks rules (above): fix them and run vanban check.",
+            report::count(n, lang, "", "results file")
         ),
         (Lang::Vi, n, _) => format!("Đã ghi {n} tệp kết quả."),
-        (Lang::En, n, _) => format!("Wrote {n} results files."),
+        (Lang::En, n, _) => format!("Wrote {}.", report::count(n, lang, "", "results file")),
     }
 }

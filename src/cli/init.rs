@@ -1,6 +1,6 @@
 //! `vanban init DIR [--year Y]`: a commented starter cycle to fill in.
 
-use super::{Common, report};
+use super::{Common, Format, report};
 use crate::cycle::roll::{check_new_dir, write_error};
 use crate::cycle::starter;
 use crate::diagnostic::{Diagnostic, Lang};
@@ -9,13 +9,22 @@ use std::path::Path;
 
 pub fn run(dir: &Path, year: Option<i32>, common: Common) -> u8 {
     let year = year.unwrap_or_else(this_year);
-    match write(dir, year) {
-        Ok(()) => {
-            println!("{}", done(dir, year, common.lang));
+    match (write(dir, year), common.format) {
+        (Ok(()), Format::Text) => {
+            report::out(&done(dir, year, common.lang));
             0
         }
-        Err(d) => {
-            report::print(&[d], &Default::default(), common);
+        (Ok(()), Format::Json) => {
+            report::print_json_value(&serde_json::json!({
+                "dir": dir,
+                "year": year,
+                "written": ["cycle.yaml"],
+                "diagnostics": [],
+            }));
+            0
+        }
+        (Err(d), _) => {
+            report::print_failure(&[d], &Default::default(), common);
             2
         }
     }

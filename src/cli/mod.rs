@@ -1,15 +1,19 @@
-//! The command line: one file per command. Help texts are Vietnamese.
+//! The command line: one file per command. Help texts are Vietnamese
+//! here, English in `lang` (picked by `--lang` before clap parses).
 
 mod build;
 mod check;
+mod clap_error;
 mod collect;
 mod init;
+mod lang;
 mod new_cycle;
 mod report;
 mod stats;
 
 use crate::diagnostic::Lang;
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -79,7 +83,7 @@ pub struct Common {
         hide_possible_values = true
     )]
     lang: Lang,
-    /// Dạng in chẩn đoán: text (mặc định) hoặc json (ra stdout, cho chương trình khác)
+    /// Dạng in kết quả và chẩn đoán: text (mặc định) hoặc json (ra stdout, cho chương trình khác)
     #[arg(
         long,
         global = true,
@@ -167,14 +171,40 @@ enum Command {
     },
 }
 
+/// Parses the command line in the user's language (help, usage and errors
+/// alike); `Err` is the exit code after help, version or a parse error.
+fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, u8> {
+    let (lang, format) = lang::prescan(&args);
+    let cmd = lang::localize(Cli::command(), lang);
+    let parsed = cmd
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let help = lang::finish(&e.render().to_string(), lang);
+            report::out(help.trim_end());
+            0
+        }
+        kind => {
+            clap_error::print(&e, lang, format);
+            let bare = matches!(
+                kind,
+                ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if bare && format == Format::Text {
+                let help = lang::localize(Cli::command(), lang).render_help();
+                eprint!("\n{}", lang::finish(&help.to_string(), lang));
+            }
+            2
+        }
+    })
+}
+
 /// Parses the command line and runs the command.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(code) => return ExitCode::from(code),
     };
     let code = match cli.command {
         Command::Check { cycle } => check::run(&cycle, cli.common),

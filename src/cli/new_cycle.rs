@@ -13,20 +13,20 @@ pub fn run(old: &Path, year: i32, new_dir: &Path, common: Common) -> u8 {
     let rolled = match roll::prepare(old, year) {
         Ok(rolled) => rolled,
         Err(failed) => {
-            report::print(&failed.diagnostics, &failed.sources, common);
+            report::print_failure(&failed.diagnostics, &failed.sources, common);
             return exit_code(&failed.diagnostics).max(2);
         }
     };
     let written = match roll::write(&rolled, new_dir) {
         Ok(written) => written,
         Err(d) => {
-            report::print(&[d], &Default::default(), common);
+            report::print_failure(&[d], &Default::default(), common);
             return 2;
         }
     };
     match common.format {
-        Format::Text => println!("{}", summary(&rolled, new_dir, &written, common.lang)),
-        Format::Json => println!("{}", summary_json(&rolled, new_dir, &written)),
+        Format::Text => report::out(&summary(&rolled, new_dir, &written, common.lang)),
+        Format::Json => report::out(&summary_json(&rolled, new_dir, &written)),
     }
     0
 }
@@ -52,11 +52,11 @@ fn summary(r: &Rolled, new_dir: &Path, written: &[PathBuf], lang: Lang) -> Strin
             written.len()
         ),
         format!(
-            "Wrote the {} cycle ({}) from the {} one to {dir} ({} files).",
+            "Wrote the {} cycle ({}) from the {} one to {dir} ({}).",
             r.year,
             r.rules.id(),
             r.from_year,
-            written.len()
+            report::count(written.len(), Lang::En, "", "file")
         ),
     )];
     for (old, new) in &c.replaced {
@@ -92,8 +92,8 @@ fn summary(r: &Rolled, new_dir: &Path, written: &[PathBuf], lang: Lang) -> Strin
             c.placeholders.len()
         ),
         format!(
-            "{} placeholders to fill in {dir}/cycle.yaml (see a draft: vanban build {dir} --draft):",
-            c.placeholders.len()
+            "{} to fill in {dir}/cycle.yaml (see a draft: vanban build {dir} --draft):",
+            report::count(c.placeholders.len(), Lang::En, "", "placeholder")
         ),
     ));
     for (path, placeholder) in &c.placeholders {
@@ -111,8 +111,10 @@ fn summary_json(r: &Rolled, new_dir: &Path, written: &[PathBuf]) -> String {
         "rules": r.rules.id(),
         "written": written,
         "replaced": c.replaced.iter().map(|(o, n)| json!({"from": o, "to": n})).collect::<Vec<_>>(),
-        "moved": c.moved.iter().map(|(p, o, n, w)| json!({"field": p, "from": o, "to": n, "working_day": w})).collect::<Vec<_>>(),
+        "moved": c.moved.iter().map(|(p, o, n, w)| json!({"field": p, "from": o, "to": n, "moved_to_working_day": w})).collect::<Vec<_>>(),
+        "reworded": c.reworded,
         "placeholders": c.placeholders.iter().map(|(p, t)| json!({"field": p, "placeholder": t})).collect::<Vec<_>>(),
+        "diagnostics": [],
     });
     // A `json!` value always serializes.
     serde_json::to_string_pretty(&value).unwrap_or_default()

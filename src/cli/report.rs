@@ -25,7 +25,7 @@ pub fn print(diagnostics: &[Diagnostic], sources: &Sources, common: Common) {
 fn print_json(diagnostics: &[Diagnostic], lang: Lang) {
     let items: Vec<_> = diagnostics.iter().map(|d| d.to_json(lang)).collect();
     match serde_json::to_string_pretty(&items) {
-        Ok(json) => println!("{json}"),
+        Ok(json) => out(&json),
         Err(e) => eprintln!("{e}"),
     }
 }
@@ -96,12 +96,66 @@ fn byte_of(text: &str, line: usize, column: usize) -> Option<usize> {
 pub fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    match lang {
-        Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
-        Lang::En => format!(
-            "{errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        ),
+    format!(
+        "{}, {}",
+        count(errors, lang, "lỗi", "error"),
+        count(warnings, lang, "cảnh báo", "warning")
+    )
+}
+
+/// `3 tệp` / `1 file`, `3 files`: a number with its noun (Vietnamese nouns
+/// do not change; English ones take an `s` unless the number is 1).
+pub fn count(n: usize, lang: Lang, vi: &str, en: &str) -> String {
+    match (lang, n) {
+        (Lang::Vi, _) => format!("{n} {vi}"),
+        (Lang::En, 1) => format!("1 {en}"),
+        (Lang::En, _) => format!("{n} {en}s"),
+    }
+}
+
+/// The diagnostics as JSON values (`--format json`), for a command that
+/// prints one JSON object holding them with what it wrote.
+pub fn json_diagnostics(diagnostics: &[Diagnostic], lang: Lang) -> serde_json::Value {
+    let items: Vec<_> = diagnostics.iter().map(|d| d.to_json(lang)).collect();
+    serde_json::to_value(items).unwrap_or_default()
+}
+
+/// Prints what stopped a command that writes files: as `print` in text
+/// mode; in JSON mode the same object the command prints on success, with
+/// nothing written (`{"written": [], "diagnostics": [...]}`).
+pub fn print_failure(diagnostics: &[Diagnostic], sources: &Sources, common: Common) {
+    match common.format {
+        Format::Text => print(diagnostics, sources, common),
+        Format::Json => print_json_value(&serde_json::json!({
+            "written": [],
+            "diagnostics": json_diagnostics(diagnostics, common.lang),
+        })),
+    }
+}
+
+/// Prints one JSON value on stdout, pretty.
+pub fn print_json_value(value: &serde_json::Value) {
+    // A `serde_json::Value` always serializes.
+    out(&serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+/// One text on stdout and a newline. A closed pipe (`vanban … | head`) is
+/// no reason to fail, and `println!` would panic on it.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{text}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+    use crate::diagnostic::Lang;
+
+    #[test]
+    fn english_nouns_take_the_plural_unless_one() {
+        assert_eq!(count(1, Lang::En, "tệp", "file"), "1 file");
+        assert_eq!(count(0, Lang::En, "tệp", "file"), "0 files");
+        assert_eq!(count(2, Lang::En, "tệp", "file"), "2 files");
+        assert_eq!(count(1, Lang::Vi, "tệp", "file"), "1 tệp");
     }
 }

@@ -14,6 +14,7 @@
 //! clerk corrects them in the YAML and runs `check` again. Input errors do.
 
 pub mod docx_read;
+pub mod foreign;
 pub mod form;
 pub mod results_file;
 
@@ -146,16 +147,7 @@ pub fn read_form_file(docx: &Path) -> Result<FilledForm, Diagnostic> {
 }
 
 fn read_capped(docx: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let read_error = |e: std::io::Error| {
-        Diagnostic::error(
-            Code::InputRead,
-            Place::file(docx),
-            Message::new(
-                format!("không đọc được tệp: {e}"),
-                format!("cannot read the file: {e}"),
-            ),
-        )
-    };
+    let read_error = |e: std::io::Error| crate::diagnostic::read_error(docx, &e);
     let file = fs::File::open(docx).map_err(read_error)?;
     let mut bytes = Vec::new();
     file.take(MAX_DOCX_BYTES + 1)
@@ -406,7 +398,7 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
 /// Writes every collected file into `results/` in one swap.
 fn write_all(cycle: &Cycle, ready: &[Ready]) -> Result<Vec<(PathBuf, PathBuf)>, Diagnostic> {
     let dir = cycle.dir.join("results");
-    let fail = |e: std::io::Error| io_error(&dir, &e.to_string());
+    let fail = |e: std::io::Error| crate::diagnostic::output_error(&dir, &e);
     let staging = Staging::new(&dir).map_err(fail)?;
     let mut written = Vec::new();
     for r in ready {

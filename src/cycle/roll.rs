@@ -460,14 +460,7 @@ fn to_yaml(cycle: &raw::Cycle, from_dir: &Path, from_year: i32) -> Result<String
 }
 
 pub(crate) fn write_error(path: &Path, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        Code::InputRead,
-        Place::file(path),
-        Message::new(
-            format!("không ghi được thư mục chu kỳ mới: {err}"),
-            format!("cannot write the new cycle folder: {err}"),
-        ),
-    )
+    crate::diagnostic::output_error(path, err)
 }
 
 /// Refuses a NEWDIR that exists and holds anything (nothing is overwritten).
@@ -482,7 +475,7 @@ pub(crate) fn check_new_dir(new_dir: &Path) -> Result<(), Diagnostic> {
     match occupied {
         false => Ok(()),
         true => Err(Diagnostic::error(
-            Code::InputRead,
+            Code::OutputWrite,
             Place::file(new_dir),
             Message::new(
                 "thư mục đích đã có và không rỗng: vanban không ghi đè; hãy chọn một thư mục mới (hoặc tự xóa thư mục này trước)",
