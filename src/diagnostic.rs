@@ -233,15 +233,15 @@ pub fn io_reason(err: &std::io::Error) -> Message {
             "đường dẫn (hoặc một thư mục chứa nó) không tồn tại",
             "the path (or a folder above it) does not exist",
         ),
-        K::PermissionDenied => (
-            "không có quyền ghi hoặc đọc ở đó",
-            "permission denied",
-        ),
+        K::PermissionDenied => ("không có quyền ghi hoặc đọc ở đó", "permission denied"),
         K::AlreadyExists | K::NotADirectory => (
             "ở đó (hoặc ở một thư mục chứa nó) đã có một tệp, không phải thư mục",
             "a file, not a folder, is already there (or at a folder above it)",
         ),
-        K::IsADirectory => ("đó là một thư mục, không phải tệp", "that is a folder, not a file"),
+        K::IsADirectory => (
+            "đó là một thư mục, không phải tệp",
+            "that is a folder, not a file",
+        ),
         K::DirectoryNotEmpty => ("thư mục không rỗng", "the folder is not empty"),
         K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho đọc", "the drive is read-only"),
         K::StorageFull | K::QuotaExceeded => ("ổ đĩa đã đầy", "the drive is full"),
@@ -299,7 +299,7 @@ mod tests {
         let err = Error::from(ErrorKind::NotFound);
         let d = output_error(Path::new("ra/out"), &err);
         assert_eq!(d.code, Code::OutputWrite);
-        assert_eq!(exit_code(&[d.clone()]), 2);
+        assert_eq!(exit_code(std::slice::from_ref(&d)), 2);
         assert!(d.message.vi.contains("“ra/out”"), "{}", d.message.vi);
         assert!(!d.message.vi.contains("os error"), "{}", d.message.vi);
         let custom = Error::new(ErrorKind::AlreadyExists, "out exists and is not a folder");

@@ -58,6 +58,8 @@ corpus! {
     crlf => "crlf",
     bom => "bom",
     nfd => "nfd",
+    comment_after_value => "comment-after-value",
+    tab_indent_block => "tab-indent-block",
     nbsp_zwj_name => "nbsp-zwj-name",
     long_name => "long-name",
     long_line_error => "long-line-error",

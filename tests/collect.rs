@@ -403,9 +403,10 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// The diagnostics of a `--format json` run.
+/// The diagnostics of a `--format json` run (`{"written": …, "diagnostics": […]}`).
 fn json(out: &std::process::Output) -> Vec<serde_json::Value> {
-    serde_json::from_slice(&out.stdout).expect("json diagnostics")
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    all["diagnostics"].as_array().expect("diagnostics").clone()
 }
 
 fn has(diags: &[serde_json::Value], code: &str) -> bool {
@@ -771,4 +772,59 @@ fn scores_are_read_under_qd366() {
     let want: Vec<Option<u32>> = scores.iter().map(|s| s.parse().ok()).collect();
     assert_eq!(got, want);
     assert!(!stderr(&out).contains("score-band"), "{}", stderr(&out));
+}
+
+/// Every branch's form is `chi-bo/<id>/bao-cao.docx`, so forms mailed back
+/// all arrive named `bao-cao.docx` (saved into one folder per sender, or
+/// renamed `bao-cao (1).docx` by the mail program): the branch is read from
+/// the form's “Mã chi bộ” cell, never from the file name, and each lands in
+/// its own results file. The JSON output lists which form went where.
+#[test]
+fn forms_mailed_back_under_one_name_go_to_their_own_branch() {
+    let s = setup();
+    for sender in ["thu-1", "thu-2"] {
+        std::fs::create_dir_all(s.dir.join(sender)).expect("mkdir");
+    }
+    let a = s.filled("van-phong", "thu-1/bao-cao.docx", &van_phong_fills("HTNV"));
+    let b = s.filled("gia-cong-san", "thu-2/bao-cao.docx", &gia_cong_san_fills());
+    let c = s.filled("van-phong", "bao-cao (1).docx", &van_phong_fills("HTNV"));
+    let out = s.collect(&[&a, &b], &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let written: Vec<(String, String)> = all["written"]
+        .as_array()
+        .expect("written")
+        .iter()
+        .map(|w| {
+            let name = |k: &str| {
+                let p = PathBuf::from(w[k].as_str().expect("path"));
+                let parent = p.parent().and_then(Path::file_name).expect("parent");
+                format!(
+                    "{}/{}",
+                    parent.to_string_lossy(),
+                    p.file_name().expect("name").to_string_lossy()
+                )
+            };
+            (name("results"), name("form"))
+        })
+        .collect();
+    assert_eq!(
+        written,
+        [
+            (
+                "results/van-phong.yaml".to_string(),
+                "thu-1/bao-cao.docx".to_string()
+            ),
+            (
+                "results/gia-cong-san.yaml".to_string(),
+                "thu-2/bao-cao.docx".to_string()
+            ),
+        ]
+    );
+    let (_, results) = read_results(&s.results("gia-cong-san"));
+    assert_eq!(results.meeting.chair, CHAIR);
+    // A renamed copy is read by its cell too: van-phong again (needs --force).
+    let out = s.collect(&[&c], &["--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("van-phong.yaml"), "{}", stderr(&out));
 }

@@ -14,6 +14,7 @@ const WARNING_ONLY: &[&str] = &[
     "non-working-day",
     "stale-year",
     "text-not-nfc",
+    "text-unusual",
 ];
 
 /// Codes a fixture cannot avoid besides its own: a person over 50% "tín
@@ -52,6 +53,7 @@ const RULE_CODES: &[&str] = &[
     "stale-year",
     "text-not-nfc",
     "placeholder-left",
+    "text-unusual",
 ];
 
 fn invalid_dir() -> PathBuf {

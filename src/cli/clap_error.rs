@@ -74,7 +74,10 @@ fn validation(err: &clap::Error, arg: &str, value: &str) -> Message {
     let number = std::error::Error::source(err)
         .is_some_and(|s| s.downcast_ref::<std::num::ParseIntError>().is_some());
     let (vi, en) = match number {
-        true => (": cần một số nguyên, ví dụ 2025", ": a whole number is needed, e.g. 2025"),
+        true => (
+            ": cần một số nguyên, ví dụ 2025",
+            ": a whole number is needed, e.g. 2025",
+        ),
         false => ("", ""),
     };
     Message::new(

@@ -93,7 +93,11 @@ Exit codes: 0 written (warnings allowed); 1 written, but the results break rules
 2 a form or the data could not be read, or the command line is wrong (nothing written).";
 
 /// English help of each subcommand: (name, about, [(arg id, help)]).
-type SubHelp = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+type SubHelp = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
 
 const CYCLE_EN: &str = "The cycle folder (holding cycle.yaml), or the path of its cycle.yaml";
 
@@ -132,7 +136,10 @@ const SUBCOMMANDS_EN: &[SubHelp] = &[
         "Read filled branch report forms (DOCX) back into results/<branch-id>.yaml, check them as check does, then write",
         &[
             ("cycle", CYCLE_EN),
-            ("forms", "The filled branch report forms (DOCX), one file per branch"),
+            (
+                "forms",
+                "The filled branch report forms (DOCX), one file per branch",
+            ),
             (
                 "force",
                 "Replace an existing results/<branch-id>.yaml with what the form says",
@@ -143,9 +150,15 @@ const SUBCOMMANDS_EN: &[SubHelp] = &[
         "new-cycle",
         "Next year's cycle from last year's: year, rule set, cited documents, dates; document numbers left to fill",
         &[
-            ("cycle", "The old cycle folder (holding cycle.yaml), or the path of its cycle.yaml"),
+            (
+                "cycle",
+                "The old cycle folder (holding cycle.yaml), or the path of its cycle.yaml",
+            ),
             ("year", "The review year of the new cycle"),
-            ("output", "The new cycle folder (must not exist, or be empty)"),
+            (
+                "output",
+                "The new cycle folder (must not exist, or be empty)",
+            ),
         ],
     ),
     (
@@ -259,11 +272,18 @@ mod tests {
         for &(name, _, args) in SUBCOMMANDS_EN {
             let sub = cmd.find_subcommand(name).expect(name);
             for (id, _) in args {
-                assert!(sub.get_arguments().any(|a| a.get_id() == *id), "{name} {id}");
+                assert!(
+                    sub.get_arguments().any(|a| a.get_id() == *id),
+                    "{name} {id}"
+                );
             }
         }
         for &(sub, id, _, _) in VALUE_NAMES {
-            let c = if sub.is_empty() { &cmd } else { cmd.find_subcommand(sub).expect(sub) };
+            let c = if sub.is_empty() {
+                &cmd
+            } else {
+                cmd.find_subcommand(sub).expect(sub)
+            };
             assert!(c.get_arguments().any(|a| a.get_id() == id), "{sub} {id}");
         }
     }

@@ -12,8 +12,8 @@ mod report;
 mod stats;
 
 use crate::diagnostic::Lang;
-use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap::error::ErrorKind;
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -115,7 +115,7 @@ enum Command {
         /// Thư mục chu kỳ (chứa cycle.yaml) hoặc đường dẫn tới cycle.yaml
         cycle: PathBuf,
     },
-    /// Kiểm tra rồi xuất mọi văn bản (DOCX và Markdown); không có CYCLE thì dùng ví dụ có sẵn
+    /// Kiểm tra rồi xuất mọi văn bản (DOCX và Markdown); không có CHU_KỲ thì dùng ví dụ có sẵn
     #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
     Build {
         /// Thư mục chu kỳ; bỏ trống để dùng ví dụ có sẵn (Quảng Bình 2022)

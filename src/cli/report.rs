@@ -53,11 +53,8 @@ fn snippet(d: &Diagnostic, sources: &Sources) -> Option<String> {
     let text = sources.text_of(&d.place.file)?;
     let line = d.place.line?;
     let start = byte_of(text, line, d.place.column.unwrap_or(1))?;
-    let end = text[start..]
-        .char_indices()
-        .take_while(|(_, c)| *c != '\n')
-        .last()
-        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = start + value_len(text[start..line_end].trim_end_matches('\r'));
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -73,6 +70,32 @@ fn snippet(d: &Diagnostic, sources: &Sources) -> Option<String> {
         Renderer::plain()
     };
     Some(renderer.render(&report).to_string())
+}
+
+/// Bytes of `rest` (a line from the place pointed at) that the caret
+/// underlines: up to a trailing YAML `# comment` (a `#` after whitespace,
+/// outside quotes), without the spaces before it.
+fn value_len(rest: &str) -> usize {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    let mut cut = rest.len();
+    for (i, c) in rest.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            // `''` inside single quotes is an escaped quote: reopen.
+            (None, '"' | '\'') if " \t[{,:".contains(prev) || (c == '\'' && prev == '\'') => {
+                quote = Some(c)
+            }
+            (None, '#') if i > 0 && prev.is_whitespace() => {
+                cut = i;
+                break;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    rest[..cut].trim_end().len()
 }
 
 /// Byte offset of a 1-based line and character column.
@@ -148,7 +171,27 @@ pub fn out(text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::count;
+    use super::{count, value_len};
+
+    #[test]
+    fn the_caret_stops_before_a_trailing_comment() {
+        fn under(rest: &str) -> &str {
+            &rest[..value_len(rest)]
+        }
+        assert_eq!(under("2022-13-01   # ngày họp"), "2022-13-01");
+        assert_eq!(under("HTTNV"), "HTTNV");
+        assert_eq!(
+            under("\"Số #3 # không phải chú thích\" # chú thích"),
+            "\"Số #3 # không phải chú thích\""
+        );
+        assert_eq!(under("'it''s # x' # c"), "'it''s # x'");
+        assert_eq!(
+            under("C#-team"),
+            "C#-team",
+            "a # inside a word is not a comment"
+        );
+        assert_eq!(under("- id: van-phong  # chi bộ 1"), "- id: van-phong");
+    }
     use crate::diagnostic::Lang;
 
     #[test]

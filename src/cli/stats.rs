@@ -29,24 +29,40 @@ pub fn run(path: &Path, common: Common) -> u8 {
         }
     };
     let figures = Figures::of(&loaded.cycle);
+    // The figures of data that breaks rules are printed too, but the rule
+    // findings come first (on stderr, as text in both formats: stdout holds
+    // the figures alone) and the exit code is 1, as `check` would give.
+    let mut findings = loaded.warnings.clone();
+    findings.extend(crate::rules::check(&loaded.cycle));
+    let broken = findings.iter().any(|d| d.is_error());
     let mut out = anstream::stdout();
     let written = match common.format {
-        Format::Json => serde_json::to_string_pretty(&figures)
-            .map_err(std::io::Error::other)
-            .and_then(|json| writeln!(out, "{json}")),
+        Format::Json => {
+            if broken {
+                let text = Common {
+                    format: Format::Text,
+                    ..common
+                };
+                report::print(&findings, &loaded.cycle.sources, text);
+            }
+            serde_json::to_string_pretty(&figures)
+                .map_err(std::io::Error::other)
+                .and_then(|json| writeln!(out, "{json}"))
+        }
         Format::Text => {
-            if !loaded.warnings.is_empty() {
-                report::print(&loaded.warnings, &loaded.cycle.sources, common);
+            if !findings.is_empty() {
+                report::print(&findings, &loaded.cycle.sources, common);
             }
             write_text(&mut out, &loaded.cycle, &figures, common.lang)
         }
     };
     match written {
-        Ok(()) => 0,
+        Ok(()) => exit_code(&findings),
         // A closed pipe (`vanban stats … | head`) is not worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit_code(&findings),
         Err(e) => {
-            eprintln!("{e}");
+            let d = crate::diagnostic::output_error(Path::new("stdout"), &e);
+            report::print(&[d], &Default::default(), common);
             2
         }
     }

@@ -73,7 +73,10 @@ mod tests {
         assert_eq!(kind_of(b"{\\rtf1\\ansi", "doc"), Some("RTF"));
         // A DOCX (a zip without the OpenDocument mimetype) is left to the reader,
         // whatever its name; so is an unknown file named .docx.
-        assert_eq!(kind_of(b"PK\x03\x04\x14\0\x06\0[Content_Types].xml", "odt"), None);
+        assert_eq!(
+            kind_of(b"PK\x03\x04\x14\0\x06\0[Content_Types].xml", "odt"),
+            None
+        );
         assert_eq!(kind_of(b"hello", "docx"), None);
         assert_eq!(kind_of(b"hello", "odt"), Some("OpenDocument (.odt)"));
     }

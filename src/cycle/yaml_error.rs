@@ -21,6 +21,16 @@ pub fn diagnostic(file: &Path, text: &str, err: &yaml_serde::Error) -> Diagnosti
             "tệp rỗng: cần nội dung YAML theo mẫu",
             "the file is empty: YAML content expected",
         )
+    } else if line.is_some_and(|l| tab_indented(text, l)) {
+        // The scanner's complaint about a tab depends on where it sits
+        // ("cannot start any token" for a block's first line); the advice
+        // is the same whatever it says.
+        Message::new(
+            "lỗi cú pháp YAML: dòng này thụt lề bằng ký tự tab; YAML chỉ cho phép thụt lề bằng dấu cách: thay tab bằng dấu cách",
+            format!(
+                "{detail} (this line is indented with a tab; YAML allows spaces only: replace the tab with spaces)"
+            ),
+        )
     } else {
         translate(detail)
     };
@@ -31,6 +41,16 @@ pub fn diagnostic(file: &Path, text: &str, err: &yaml_serde::Error) -> Diagnosti
         path,
     };
     Diagnostic::error(Code::InputYaml, place, message)
+}
+
+/// Whether 1-based `line` of `text` starts with whitespace holding a tab.
+fn tab_indented(text: &str, line: usize) -> bool {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return false;
+    };
+    row.chars()
+        .take_while(|c| c.is_whitespace())
+        .any(|c| c == '\t')
 }
 
 /// Drops ` at line N column M` and what follows (the place is printed
@@ -187,6 +207,18 @@ mod tests {
                 .vi
                 .contains("thiếu trường bắt buộc `secretary`")
         );
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_found_on_its_line_only() {
+        let text = "a:\n\tb: 1\n  c: \"x\ty\"\n";
+        assert!(!tab_indented(text, 1));
+        assert!(tab_indented(text, 2));
+        assert!(
+            !tab_indented(text, 3),
+            "a tab inside a value is not indentation"
+        );
+        assert!(!tab_indented(text, 9), "a line past the end");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! document numbers.
 
 use super::dmy;
-use crate::cycle::{Cycle, DocNumber, KINDS, is_placeholder, kind_name};
+use crate::cycle::{Cycle, DocNumber, FileId, KINDS, is_placeholder, kind_name};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use std::collections::BTreeMap;
 
@@ -222,13 +222,86 @@ pub fn document_number(c: &Cycle) -> Vec<Diagnostic> {
     out
 }
 
+/// Longest document subject (trích yếu) that stays readable in the header
+/// block; a longer one is almost always a paragraph pasted by mistake.
+pub const MAX_SUBJECT_CHARS: usize = 300;
+
+/// Whether `ch` is an emoji or pictograph (the Unicode blocks of emoji,
+/// dingbats and miscellaneous symbols, and the emoji variation selector):
+/// nothing a Party document prints.
+fn is_emoji(ch: char) -> bool {
+    matches!(ch as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x231A..=0x231B
+        | 0x23E9..=0x23FA | 0xFE0F | 0x3030 | 0x303D | 0x3297 | 0x3299)
+}
+
+/// `text-unusual` (warning): a value holding an emoji (in any file of the
+/// cycle), or a directive subject longer than [`MAX_SUBJECT_CHARS`].
+pub fn text_unusual(c: &Cycle) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let subject = c.directive.subject.chars().count();
+    if subject > MAX_SUBJECT_CHARS {
+        out.push(Diagnostic::warning(
+            Code::TextUnusual,
+            c.place("directive.subject"),
+            Message::new(
+                format!("trích yếu công văn dài {subject} ký tự (quá {MAX_SUBJECT_CHARS}): trích yếu chỉ nêu ngắn gọn nội dung, phần còn lại đưa vào thân công văn"),
+                format!("the directive's subject is {subject} characters long (over {MAX_SUBJECT_CHARS}): a subject states the matter briefly; the rest belongs in the body"),
+            ),
+        ));
+    }
+    let mut files = vec![(FileId::CYCLE, part_values(c))];
+    files.extend(
+        c.results
+            .values()
+            .map(|r| (r.file, serde_json::to_value(r).ok())),
+    );
+    if let Some(v) = &c.votes {
+        files.push((v.file, serde_json::to_value(v).ok()));
+    }
+    for (file, value) in files {
+        let mut strings = Vec::new();
+        if let Some(value) = value {
+            super::text::strings(&value, "", &mut strings);
+        }
+        for (path, text) in strings {
+            if let Some(emoji) = text.chars().find(|&ch| is_emoji(ch)) {
+                out.push(Diagnostic::warning(
+                    Code::TextUnusual,
+                    c.sources.place(file, &path),
+                    Message::new(
+                        format!("`{path}` có biểu tượng cảm xúc (emoji) “{emoji}”: văn bản Đảng không dùng ký hiệu này; hãy xóa đi"),
+                        format!("`{path}` holds an emoji “{emoji}”: Party documents do not print such symbols; remove it"),
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The parts of cycle.yaml that documents print, as one JSON object keyed
+/// by their field names (so the paths are cycle.yaml's).
+fn part_values(c: &Cycle) -> Option<serde_json::Value> {
+    // Serialising the model's plain data structs cannot fail; if it ever
+    // did, the cycle's own values are simply not scanned.
+    Some(serde_json::json!({
+        "place": serde_json::to_value(&c.place).ok()?,
+        "issuer": serde_json::to_value(&c.issuer).ok()?,
+        "superior": serde_json::to_value(&c.superior).ok()?,
+        "references": serde_json::to_value(&c.references).ok()?,
+        "directive": serde_json::to_value(&c.directive).ok()?,
+        "branches": serde_json::to_value(&c.branches).ok()?,
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::cycle::Reference;
     use crate::cycle::kind_names;
     use crate::diagnostic::Severity;
-    use crate::rules::test_support::{base, d, found, reference};
+    use crate::rules::test_support::{base, d, found, m, reference, res};
 
     fn numbered(number: Option<&str>) -> Reference {
         Reference {
@@ -239,6 +312,51 @@ mod tests {
             kind: None,
             renew: None,
         }
+    }
+
+    #[test]
+    fn an_emoji_or_a_long_subject_is_a_warning_at_its_field() {
+        let mut c = base();
+        assert!(text_unusual(&c).is_empty(), "{:?}", text_unusual(&c));
+        c.directive.subject = "kiểm điểm năm 2022 👍".to_string();
+        m(&mut c, "a", 1).name = "Nguyễn Văn A ⭐".to_string();
+        res(&mut c, "b").collective.strengths = Some("Đoàn kết 💪".to_string());
+        let diags = text_unusual(&c);
+        assert_eq!(found(&diags), [(Code::TextUnusual, Severity::Warning); 3]);
+        let paths: Vec<&str> = diags.iter().map(|d| d.place.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "directive.subject",
+                "members[1].name",
+                "collective.strengths"
+            ]
+        );
+        assert!(
+            diags[1].place.file.ends_with("results/a.yaml"),
+            "{:?}",
+            diags[1].place
+        );
+        assert!(
+            diags[0].message.vi.contains("👍"),
+            "{}",
+            diags[0].message.vi
+        );
+
+        let mut c = base();
+        c.directive.subject = "a".repeat(MAX_SUBJECT_CHARS);
+        assert!(text_unusual(&c).is_empty(), "300 characters is allowed");
+        // Counted in characters, not bytes: 301 Vietnamese letters.
+        c.directive.subject = "ơ".repeat(MAX_SUBJECT_CHARS + 1);
+        let diags = text_unusual(&c);
+        assert_eq!(found(&diags), [(Code::TextUnusual, Severity::Warning)]);
+        assert!(
+            diags[0].message.vi.contains("301"),
+            "{}",
+            diags[0].message.vi
+        );
+        // Vietnamese letters, dashes and quotes are no emoji.
+        assert!("Đảng ủy – “Khối” № 1 ½ ©".chars().all(|ch| !is_emoji(ch)));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub const RULES: &[Rule] = &[
     documents::reference_unknown,
     documents::reference_after_document,
     documents::document_number,
+    documents::text_unusual,
     text::placeholder_left,
 ];
 

@@ -31,7 +31,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 }
 
 /// Every string inside `value`, with its field path under `path`.
-fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+pub(super) fn strings(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
     match value {
         Value::String(s) => out.push((path.to_string(), s.clone())),
         Value::Array(items) => {
