@@ -263,28 +263,33 @@ pub fn io_reason(err: &std::io::Error) -> Message {
 /// `output-write` (exit 2): a folder or file vanban writes could not be
 /// written; the sentence names the path and says why.
 pub fn output_error(path: &Path, err: &std::io::Error) -> Diagnostic {
-    let reason = io_reason(err);
-    let shown = path.display();
-    Diagnostic::error(
+    io_diagnostic(
         Code::OutputWrite,
-        Place::file(path),
-        Message::new(
-            format!("không ghi được vào “{shown}”: {}", reason.vi),
-            format!("cannot write to “{shown}”: {}", reason.en),
-        ),
+        path,
+        err,
+        ("không ghi được vào", "cannot write to"),
     )
 }
 
 /// `input-read` (exit 2): a file vanban reads could not be read.
 pub fn read_error(path: &Path, err: &std::io::Error) -> Diagnostic {
+    io_diagnostic(
+        Code::InputRead,
+        path,
+        err,
+        ("không đọc được", "cannot read"),
+    )
+}
+
+fn io_diagnostic(code: Code, path: &Path, err: &std::io::Error, verb: (&str, &str)) -> Diagnostic {
     let reason = io_reason(err);
     let shown = path.display();
     Diagnostic::error(
-        Code::InputRead,
+        code,
         Place::file(path),
         Message::new(
-            format!("không đọc được “{shown}”: {}", reason.vi),
-            format!("cannot read “{shown}”: {}", reason.en),
+            format!("{} “{shown}”: {}", verb.0, reason.vi),
+            format!("{} “{shown}”: {}", verb.1, reason.en),
         ),
     )
 }

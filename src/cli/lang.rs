@@ -171,34 +171,31 @@ const SUBCOMMANDS_EN: &[SubHelp] = &[
     ),
 ];
 
-/// Value names per language: (subcommand or "" for global, arg id, vi, en).
-const VALUE_NAMES: &[(&str, &str, &str, &str)] = &[
-    ("", "lang", "vi|en", "vi|en"),
-    ("", "format", "text|json", "text|json"),
-    ("check", "cycle", "CHU_KỲ", "CYCLE"),
-    ("build", "cycle", "CHU_KỲ", "CYCLE"),
-    ("build", "output", "THƯ_MỤC", "DIR"),
-    ("stats", "cycle", "CHU_KỲ", "CYCLE"),
-    ("collect", "cycle", "CHU_KỲ", "CYCLE"),
-    ("collect", "forms", "MẪU.docx", "FORM.docx"),
-    ("new-cycle", "cycle", "CHU_KỲ", "CYCLE"),
-    ("new-cycle", "year", "NĂM", "YEAR"),
-    ("new-cycle", "output", "THƯ_MỤC", "DIR"),
-    ("init", "dir", "THƯ_MỤC", "DIR"),
-    ("init", "year", "NĂM", "YEAR"),
+/// Value names per language, by argument id (in every subcommand that
+/// has the argument): (id, vi, en).
+const VALUE_NAMES: &[(&str, &str, &str)] = &[
+    ("cycle", "CHU_KỲ", "CYCLE"),
+    ("output", "THƯ_MỤC", "DIR"),
+    ("dir", "THƯ_MỤC", "DIR"),
+    ("year", "NĂM", "YEAR"),
+    ("forms", "MẪU.docx", "FORM.docx"),
 ];
 
 /// The command in `lang`: value names always, the English texts for `En`.
 pub fn localize(mut cmd: clap::Command, lang: Lang) -> clap::Command {
     let pick = |vi: &'static str, en: &'static str| if lang == Lang::En { en } else { vi };
-    cmd = cmd.subcommand_value_name(pick("LỆNH", "COMMAND"));
-    for &(sub, arg, vi, en) in VALUE_NAMES {
-        let name = pick(vi, en);
-        cmd = match sub {
-            "" => cmd.mut_arg(arg, |a| a.value_name(name)),
-            sub => cmd.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.value_name(name))),
-        };
-    }
+    cmd = cmd
+        .subcommand_value_name(pick("LỆNH", "COMMAND"))
+        .mut_arg("lang", |a| a.value_name("vi|en"))
+        .mut_arg("format", |a| a.value_name("text|json"))
+        .mut_subcommands(|mut c| {
+            for &(id, vi, en) in VALUE_NAMES {
+                if c.get_arguments().any(|a| a.get_id() == id) {
+                    c = c.mut_arg(id, |a| a.value_name(pick(vi, en)));
+                }
+            }
+            c
+        });
     if lang == Lang::Vi {
         return cmd;
     }
@@ -278,13 +275,12 @@ mod tests {
                 );
             }
         }
-        for &(sub, id, _, _) in VALUE_NAMES {
-            let c = if sub.is_empty() {
-                &cmd
-            } else {
-                cmd.find_subcommand(sub).expect(sub)
-            };
-            assert!(c.get_arguments().any(|a| a.get_id() == id), "{sub} {id}");
+        for &(id, _, _) in VALUE_NAMES {
+            assert!(
+                cmd.get_subcommands()
+                    .any(|c| c.get_arguments().any(|a| a.get_id() == id)),
+                "{id}"
+            );
         }
     }
 }

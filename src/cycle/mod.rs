@@ -206,14 +206,7 @@ fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
-            diags.push(Diagnostic::error(
-                Code::InputRead,
-                Place::file(dir),
-                Message::new(
-                    format!("không đọc được thư mục: {e}"),
-                    format!("cannot read the folder: {e}"),
-                ),
-            ));
+            diags.push(crate::diagnostic::read_error(dir, &e));
             return Vec::new();
         }
     };
