@@ -3,8 +3,8 @@
 //! placeholders left to fill.
 
 use super::{Common, Format, report};
-use crate::cycle::roll::{self, Rolled};
 use crate::diagnostic::{Lang, exit_code};
+use crate::roll::{self, Rolled};
 use crate::rules::dmy;
 use serde_json::json;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,6 @@
 //! `documents` (references and numbers), `text` (placeholders, rendered
 //! text). Each rule is a small function named after its code.
 
-pub mod calendar;
 pub mod documents;
 pub mod rating;
 pub mod schedule;

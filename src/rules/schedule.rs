@@ -1,9 +1,10 @@
 //! Schedule rules (rules.md, "Schedule rules"): the order of the cycle's
 //! dates and dates that fall on days off.
 
-use super::{calendar, dmy};
+use super::dmy;
 use crate::cycle::{Cycle, FileId};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::domain::calendar;
 use chrono::NaiveDate;
 
 /// One dated event of the cycle: where it is written and what it is.

@@ -2,14 +2,14 @@
 //! cycle has a `votes.yaml`: the counting board, attendance, ballots, a
 //! table per person, and the consequence the vote regulation attaches to
 //! "tín nhiệm thấp" over the base of `rule_options.vote_base`, under the
-//! vote regulation of the cycle's year (`crate::regulations`).
+//! vote regulation of the cycle's year (`crate::domain::regulations`).
 
 use super::BLANK;
 use super::citation;
 use super::tables::{self, group, label, leaf, share};
 use crate::cycle::{Cycle, Issuer, VoteBase, VotePerson, Votes};
 use crate::diagnostic::Diagnostic;
-use crate::regulations;
+use crate::domain::regulations;
 use crate::render::document::{Align, Closing, Document, Header, Signature, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
@@ -28,7 +28,7 @@ const MEMBER_TITLE: &str = "Thành viên";
 const HEAD_ROLE: &str = "trưởng ban";
 
 /// The confidence-vote regulation in force for reviews of `year`, as a
-/// citation; from the one regulations table (`crate::regulations`).
+/// citation; from the one regulations table (`crate::domain::regulations`).
 pub fn vote_regulation(year: i32) -> Option<Citation> {
     let r = regulations::in_force(regulations::Role::Vote, year)?;
     Some(Citation {
