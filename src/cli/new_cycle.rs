@@ -4,8 +4,8 @@
 
 use super::{Common, Format, report};
 use crate::diagnostic::{Lang, exit_code};
+use crate::domain::vietnamese::date_short as dmy;
 use crate::roll::{self, Rolled};
-use crate::rules::dmy;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 

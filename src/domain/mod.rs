@@ -7,4 +7,6 @@
 //! Nothing here knows the rules, the rendering or the commands.
 
 pub mod calendar;
+pub mod figures;
 pub mod regulations;
+pub mod vietnamese;

@@ -1,10 +1,10 @@
 //! Schedule rules (rules.md, "Schedule rules"): the order of the cycle's
 //! dates and dates that fall on days off.
 
-use super::dmy;
 use crate::cycle::{Cycle, FileId};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::calendar;
+use crate::domain::vietnamese::date_short;
 use chrono::NaiveDate;
 
 /// One dated event of the cycle: where it is written and what it is.
@@ -151,16 +151,16 @@ fn order(c: &Cycle, p: &Pair) -> Option<Diagnostic> {
             format!(
                 "{} ({}) {rel_vi} {} ({})",
                 later.vi,
-                dmy(later.date),
+                date_short(later.date),
                 earlier.vi,
-                dmy(earlier.date)
+                date_short(earlier.date)
             ),
             format!(
                 "{} ({}) {rel_en} {} ({})",
                 later.en,
-                dmy(later.date),
+                date_short(later.date),
                 earlier.en,
-                dmy(earlier.date)
+                date_short(earlier.date)
             ),
         ),
     ))
@@ -229,8 +229,8 @@ pub fn non_working_day(c: &Cycle) -> Vec<Diagnostic> {
                 Code::NonWorkingDay,
                 d.place(c),
                 Message::new(
-                    format!("{} ({}) rơi vào ngày nghỉ: {vi}", d.vi, dmy(d.date)),
-                    format!("{} ({}) falls on a day off: {en}", d.en, dmy(d.date)),
+                    format!("{} ({}) rơi vào ngày nghỉ: {vi}", d.vi, date_short(d.date)),
+                    format!("{} ({}) falls on a day off: {en}", d.en, date_short(d.date)),
                 ),
             ))
         })

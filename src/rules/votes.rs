@@ -1,19 +1,17 @@
 //! Vote rules (rules.md, "Vote rules"), on votes.yaml.
 
-use super::rating::vote_base;
 use crate::cycle::{Cycle, VoteBase, Votes};
-use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::diagnostic::{Code, Diagnostic, Lang, Message};
+use crate::domain::figures::{Consequence, consequence, cycle_vote_base, has_quorum, share_in};
 
-/// `part / whole` as a percentage with one decimal, e.g. `52,3%` (vi) and
-/// `52.3%` (en); integer arithmetic, half up.
+/// `part / whole` as a percentage in both languages, as the documents
+/// print it (`domain::figures::share`): `52,3%` / `52.3%`, `50%`.
 pub fn percent(part: u32, whole: u32) -> (String, String) {
-    if whole == 0 {
-        return ("—".to_string(), "—".to_string());
-    }
-    let whole = u64::from(whole);
-    let tenths = (u64::from(part) * 1000 + whole / 2) / whole;
-    let (int, frac) = (tenths / 10, tenths % 10);
-    (format!("{int},{frac}%"), format!("{int}.{frac}%"))
+    let (part, whole) = (u64::from(part), u64::from(whole));
+    (
+        share_in(part, whole, Lang::Vi),
+        share_in(part, whole, Lang::En),
+    )
 }
 
 fn arithmetic(v: &Votes, c: &Cycle, path: &str, vi: String, en: String) -> Diagnostic {
@@ -109,7 +107,7 @@ pub fn vote_quorum(c: &Cycle) -> Vec<Diagnostic> {
     let Some(v) = &c.votes else {
         return Vec::new();
     };
-    if u64::from(v.present) * 3 >= u64::from(v.convened) * 2 {
+    if has_quorum(v.present, v.convened) {
         return Vec::new();
     }
     let (vi, en) = percent(v.present, v.convened);
@@ -132,7 +130,7 @@ pub fn vote_quorum(c: &Cycle) -> Vec<Diagnostic> {
 /// `vote-threshold`: more than 50% "tín nhiệm thấp" (consider removal from
 /// the post) or 2/3 or more (removal without waiting for the term's end).
 pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
-    let (Some(v), Some(base)) = (&c.votes, vote_base(c)) else {
+    let (Some(v), Some(base)) = (&c.votes, cycle_vote_base(c)) else {
         return Vec::new();
     };
     if base == 0 {
@@ -142,24 +140,20 @@ pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
         VoteBase::Returned => ("phiếu thu vào", "ballots returned"),
         VoteBase::Valid => ("phiếu hợp lệ", "valid ballots"),
     };
-    let base64 = u64::from(base);
     v.people
         .iter()
         .enumerate()
         .filter_map(|(i, p)| {
-            let low = u64::from(p.low);
-            let (then_vi, then_en) = if low * 3 >= base64 * 2 {
-                (
+            let (then_vi, then_en) = match consequence(p.low, base) {
+                Consequence::Remove => (
                     "từ 2/3 trở lên: cho thôi giữ chức vụ, không chờ hết nhiệm kỳ",
                     "2/3 or more: removal from the post without waiting for the term's end",
-                )
-            } else if low * 2 > base64 {
-                (
+                ),
+                Consequence::Consider => (
                     "trên 50%: xem xét cho thôi giữ chức vụ",
                     "over 50%: consider removal from the post",
-                )
-            } else {
-                return None;
+                ),
+                Consequence::None => return None,
             };
             let (pct_vi, pct_en) = percent(p.low, base);
             Some(Diagnostic::warning(

@@ -4,9 +4,9 @@
 use super::BLANK;
 use super::tables::{self, label};
 use crate::cycle::{Branch, Collective, Cycle, Results};
+use crate::domain::vietnamese::date_long;
 use crate::render::document::{Header, Signature, Table};
 use crate::render::layout::Layout;
-use crate::render::vietnamese::date_long;
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -7,11 +7,11 @@ use super::branch::{BranchData, CollectiveView, LINE_BLANK, branch_signer};
 use super::tables::{self, MemberColumns, MemberRow, SpecialRow, label};
 use crate::cycle::{Branch, Cycle, Issuer, Rating, Results, RuleSet};
 use crate::diagnostic::Diagnostic;
+use crate::domain::figures::{Tally, quota_upper_bound};
+use crate::domain::vietnamese::date_short;
 use crate::render::document::{Closing, Document, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
-use crate::render::vietnamese::date_short;
-use crate::rules::Tally;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -183,8 +183,8 @@ pub fn member_table(data: &BranchData) -> Table {
 /// form, as many empty rows as the HTXSNV cap could allow.
 fn achievements_table(data: &BranchData) -> Table {
     let Some(results) = data.results else {
-        let cap = data.branch.members * data.cycle.options.quota_percent;
-        return tables::achievements(&[], cap.div_ceil(100).max(1) as usize);
+        let rows = quota_upper_bound(data.branch.members, &data.cycle.options);
+        return tables::achievements(&[], usize::try_from(rows).unwrap_or(usize::MAX));
     };
     let rows: Vec<(String, String)> = results
         .members

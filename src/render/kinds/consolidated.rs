@@ -13,15 +13,17 @@ use super::BLANK;
 use super::branch::party_organisation;
 use super::directive::committee_signer;
 use super::tables::{self, group, leaf};
-use super::vote_minutes::{self, Consequence, Flagged};
+use super::vote_minutes::{self, Flagged};
 use super::{citation, citations};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::domain::figures::{Consequence, share, vote_base};
+use crate::domain::vietnamese::{date_long, date_short};
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
-use crate::render::vietnamese::{Citation, date_long, date_short};
-use crate::stats::{Counts, Figures, Reason, share};
+use crate::render::vietnamese::Citation;
+use crate::stats::{Counts, Figures, Reason};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -189,7 +191,7 @@ fn branch_texts<'a>(
 }
 
 fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Diagnostic> {
-    let base = vote_minutes::base_of(cycle, votes);
+    let base = vote_base(&cycle.options, votes);
     let local_rule = match &cycle.directive.vote_rule {
         Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
         None => None,
@@ -427,7 +429,7 @@ fn report_tables(cycle: &Cycle, figures: &Figures) -> BTreeMap<String, Table> {
     out.insert("xuat-sac".to_owned(), excellent_table(cycle));
     out.insert("truong-hop".to_owned(), special_table(cycle));
     if let Some(votes) = &cycle.votes {
-        let base = vote_minutes::base_of(cycle, votes);
+        let base = vote_base(&cycle.options, votes);
         out.insert(
             "tin-nhiem".to_owned(),
             vote_minutes::result_table(&votes.people, base),

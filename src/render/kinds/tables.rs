@@ -7,9 +7,8 @@
 //! row label; a form has the same tables with the cells left empty.
 
 use crate::cycle::{Member, Rating, Role};
+use crate::domain::figures::{Tally, share};
 use crate::render::document::{Align, Column, ColumnGroup, Table};
-use crate::render::vietnamese::percent;
-use crate::rules::Tally;
 
 /// Headings and row labels of the branch tables (printed Vietnamese; read
 /// back by `collect`).
@@ -167,11 +166,6 @@ pub fn rated_count(t: &Tally) -> u64 {
 
 pub fn level_count(t: &Tally, level: Rating) -> u64 {
     t.at(level)
-}
-
-/// `16,7%`, or `—` when nobody was rated (nothing to divide by).
-pub fn share(part: u64, whole: u64) -> String {
-    percent(part, whole).unwrap_or_else(|| "—".to_owned())
 }
 
 /// Which optional columns a member table carries.
