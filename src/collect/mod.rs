@@ -22,6 +22,7 @@ pub use results_file::ResultsFile;
 
 use crate::cycle::{self, Cycle, Sources};
 use crate::diagnostic::{Class, Code, Diagnostic, Message, Place};
+use crate::domain::forms::TableName;
 use crate::output::Staging;
 use crate::pipeline;
 use std::fs;
@@ -191,10 +192,10 @@ fn against_cycle(
 ) -> Vec<Diagnostic> {
     let at = |row: &str| Place {
         file: docx.to_path_buf(),
-        path: format!("{}.{row}", form::Kind::Branch.name()),
+        path: format!("{}.{row}", TableName::Branch.name()),
         ..Place::default()
     };
-    use crate::render::kinds::tables::label;
+    use crate::domain::forms::label;
     let mut out = Vec::new();
     let error = |place, vi: String, en: String| {
         Diagnostic::error(Code::FormBranch, place, Message::new(vi, en))

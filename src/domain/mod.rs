@@ -8,5 +8,6 @@
 
 pub mod calendar;
 pub mod figures;
+pub mod forms;
 pub mod regulations;
 pub mod vietnamese;

@@ -6,10 +6,11 @@
 
 use super::BLANK;
 use super::citation;
-use super::tables::{group, label, leaf};
+use super::tables::{group, leaf};
 use crate::cycle::{Cycle, Issuer, VoteBase, VotePerson, Votes};
 use crate::diagnostic::Diagnostic;
 use crate::domain::figures::{Consequence, consequence, share, vote_base};
+use crate::domain::forms::{TableName, label};
 use crate::domain::regulations;
 use crate::domain::vietnamese::date_long;
 use crate::render::document::{Align, Closing, Document, Header, Signature, Table, Title};
@@ -168,7 +169,7 @@ pub fn render(
     let body = engine.render(TEMPLATE, &context(cycle, votes)?)?;
     let mut tables = BTreeMap::new();
     tables.insert(
-        "ket-qua".to_owned(),
+        TableName::VoteResult.name().to_owned(),
         result_table(&votes.people, vote_base(&cycle.options, votes)),
     );
     let issuer = &cycle.issuer;
