@@ -80,25 +80,31 @@ pub fn vote_arithmetic(c: &Cycle) -> Vec<Diagnostic> {
             ));
         }
     }
-    for (i, p) in v.people.iter().enumerate() {
+    out.extend(people_over_valid(c, v));
+    out
+}
+
+/// A person's high + trust + low over the valid ballots.
+fn people_over_valid<'a>(c: &'a Cycle, v: &'a Votes) -> impl Iterator<Item = Diagnostic> + 'a {
+    let valid = v.ballots.valid;
+    v.people.iter().enumerate().filter_map(move |(i, p)| {
         let sum = u64::from(p.high) + u64::from(p.trust) + u64::from(p.low);
-        if sum > u64::from(b.valid) {
-            out.push(arithmetic(
+        (sum > u64::from(valid)).then(|| {
+            arithmetic(
                 v,
                 c,
                 &format!("people[{i}]"),
                 format!(
-                    "{}: tín nhiệm cao {} + tín nhiệm {} + tín nhiệm thấp {} = {sum}, lớn hơn số phiếu hợp lệ ({})",
-                    p.name, p.high, p.trust, p.low, b.valid
+                    "{}: tín nhiệm cao {} + tín nhiệm {} + tín nhiệm thấp {} = {sum}, lớn hơn số phiếu hợp lệ ({valid})",
+                    p.name, p.high, p.trust, p.low
                 ),
                 format!(
-                    "{}: high {} + trust {} + low {} = {sum}, more than the valid ballots ({})",
-                    p.name, p.high, p.trust, p.low, b.valid
+                    "{}: high {} + trust {} + low {} = {sum}, more than the valid ballots ({valid})",
+                    p.name, p.high, p.trust, p.low
                 ),
-            ));
-        }
-    }
-    out
+            )
+        })
+    })
 }
 
 /// `vote-quorum`: at least 2/3 of those convened must be present

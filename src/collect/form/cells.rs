@@ -1,7 +1,7 @@
 //! Parsing a cell's text into a value: ratings, roles, yes/no, numbers,
 //! dates, and the folded [`key`] headings and names are compared by.
 
-use super::super::docx_read::fold;
+use crate::collect::docx_read::fold;
 use crate::cycle::{Rating, Role};
 use crate::domain::forms::label;
 use chrono::NaiveDate;

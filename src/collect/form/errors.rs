@@ -1,7 +1,7 @@
 //! Where a cell is and what is wrong with it, in both languages: the
 //! texts of every diagnostic a form raises.
 
-use super::super::docx_read::{self, ReadError};
+use crate::collect::docx_read::{self, ReadError};
 use crate::cycle::Rating;
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::forms::{TableName, label};

@@ -2,9 +2,9 @@
 //! mark `domain::forms` gives it, its header rows read into column
 //! headings, a table a word processor split in two joined again.
 
-use super::super::docx_read::{Cell, Grid, Row};
 use super::cells::key;
 use super::errors::missing_table;
+use crate::collect::docx_read::{Cell, Grid, Row};
 use crate::cycle::Rating;
 use crate::diagnostic::Diagnostic;
 use crate::domain::forms::{HEADINGS, Mark, TableName, label};

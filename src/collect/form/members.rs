@@ -1,12 +1,12 @@
 //! Reading the member list and the tables that name its members (special
 //! cases, achievements), then settling each member's rating.
 
-use super::super::docx_read::{Cell, Row};
-use super::super::results_file::MemberFile;
 use super::cells::{RatingCell, key, parse_rating, parse_role, parse_yes};
 use super::errors::{At, RowRef, bad_rating, found};
 use super::locate::Table;
 use super::read::{FormReader, non_empty};
+use crate::collect::docx_read::{Cell, Row};
+use crate::collect::results_file::MemberFile;
 use crate::cycle::Role;
 use crate::domain::forms::{TableName, label};
 
@@ -81,23 +81,10 @@ impl FormReader {
             }
             return None;
         }
-        let role_text = cell(cols.role);
-        let role = match parse_role(&role_text) {
-            Some(role) => role,
-            None => {
-                let (vi, en) = found(&role_text);
-                let names: Vec<&str> = label::ROLES.iter().map(|(_, n)| *n).collect();
-                self.error(
-                    &t.at(n, cols.role.unwrap_or(0), Some(&name)),
-                    &format!(
-                        "{vi} không phải một chức vụ trong chi bộ ({})",
-                        names.join(", ")
-                    ),
-                    &format!("{en} is not a role in the branch ({})", names.join(", ")),
-                );
-                Role::DangVien
-            }
-        };
+        let role = self.role(
+            &t.at(n, cols.role.unwrap_or(0), Some(&name)),
+            &cell(cols.role),
+        );
         let score = cols
             .score
             .and_then(|c| self.number(&t.at(n, c, Some(&name)), &score, &["điểm"]));
@@ -119,6 +106,24 @@ impl FormReader {
                 ..MemberFile::default()
             },
         })
+    }
+
+    /// A role cell; an unknown role is an error (and read as a plain member).
+    fn role(&mut self, at: &At, text: &str) -> Role {
+        if let Some(role) = parse_role(text) {
+            return role;
+        }
+        let (vi, en) = found(text);
+        let names: Vec<&str> = label::ROLES.iter().map(|(_, n)| *n).collect();
+        self.error(
+            at,
+            &format!(
+                "{vi} không phải một chức vụ trong chi bộ ({})",
+                names.join(", ")
+            ),
+            &format!("{en} is not a role in the branch ({})", names.join(", ")),
+        );
+        Role::DangVien
     }
 
     /// A rating cell; an unknown text is an error (and read as empty).

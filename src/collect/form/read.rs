@@ -1,13 +1,13 @@
 //! Reading the cells of the branch, meeting and collective tables into a
 //! results file; the reader that keeps the diagnostics.
 
-use super::super::docx_read::Cell;
-use super::super::results_file::{CollectiveFile, MeetingFile, ResultsFile};
 use super::FilledForm;
 use super::cells::{RatingCell, parse_date, parse_number, parse_rating};
 use super::errors::{At, RowRef, bad_rating, found};
 use super::locate::{Table, Tables};
 use super::members::name_index;
+use crate::collect::docx_read::Cell;
+use crate::collect::results_file::{CollectiveFile, MeetingFile, ResultsFile};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::forms::{TableName, label};
 
