@@ -11,9 +11,9 @@
 //! every total.
 
 use crate::cycle::{Branch, Cycle, Rating, Results};
-use crate::domain::figures::{
-    NOT_RATED_REASONS, Quota, Tally, cycle_quotas, percent_number, share,
-};
+/// Why a member is not rated (in `domain::figures`: `rating-missing` reads it too).
+pub use crate::domain::figures::Reason;
+use crate::domain::figures::{Quota, Tally, cycle_quotas, percent_number, share};
 use crate::domain::vietnamese::hundredths;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -73,59 +73,6 @@ pub struct Level {
     pub percent: Option<f64>,
     /// As documents print it: `16,7%`, or `—` when nobody was rated.
     pub share: String,
-}
-
-/// Why a member is not rated: the three cases of the regulations, or another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reason {
-    /// Miễn công tác và sinh hoạt đảng.
-    Exempt,
-    /// Đình chỉ sinh hoạt đảng.
-    Suspended,
-    /// Kết nạp chưa đủ 6 tháng.
-    NewMember,
-    /// Any other reason (a `rating-missing` warning).
-    Other,
-}
-
-impl Reason {
-    pub const ALL: [Reason; 4] = [
-        Reason::Exempt,
-        Reason::Suspended,
-        Reason::NewMember,
-        Reason::Other,
-    ];
-
-    /// The case a `not_rated` text names (trimmed, case-insensitive).
-    pub fn of(text: &str) -> Reason {
-        let text = text.trim().to_lowercase();
-        let cases = [Reason::Exempt, Reason::Suspended, Reason::NewMember];
-        NOT_RATED_REASONS
-            .iter()
-            .zip(cases)
-            .find(|(case, _)| **case == text)
-            .map_or(Reason::Other, |(_, reason)| reason)
-    }
-
-    /// The case as the regulations word it; `lý do khác` for another.
-    pub fn text(self) -> &'static str {
-        match self {
-            Reason::Exempt => NOT_RATED_REASONS[0],
-            Reason::Suspended => NOT_RATED_REASONS[1],
-            Reason::NewMember => NOT_RATED_REASONS[2],
-            Reason::Other => "lý do khác",
-        }
-    }
-
-    pub fn text_en(self) -> &'static str {
-        match self {
-            Reason::Exempt => "exempt from work and party activities",
-            Reason::Suspended => "party activities suspended",
-            Reason::NewMember => "admitted less than 6 months ago",
-            Reason::Other => "other reason",
-        }
-    }
 }
 
 /// The branches as collectives.

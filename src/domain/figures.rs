@@ -111,8 +111,60 @@ pub const NOT_RATED_REASONS: [&str; 3] = [
 /// Whether a `not_rated` reason is one the regulations accept (trimmed,
 /// case-insensitive).
 pub fn accepted_not_rated(reason: &str) -> bool {
-    let reason = reason.trim().to_lowercase();
-    NOT_RATED_REASONS.contains(&reason.as_str())
+    Reason::of(reason) != Reason::Other
+}
+
+/// Why a member is not rated: the three cases of the regulations, or another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// Miễn công tác và sinh hoạt đảng.
+    Exempt,
+    /// Đình chỉ sinh hoạt đảng.
+    Suspended,
+    /// Kết nạp chưa đủ 6 tháng.
+    NewMember,
+    /// Any other reason (a `rating-missing` warning).
+    Other,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 4] = [
+        Reason::Exempt,
+        Reason::Suspended,
+        Reason::NewMember,
+        Reason::Other,
+    ];
+
+    /// The case a `not_rated` text names (trimmed, case-insensitive).
+    pub fn of(text: &str) -> Reason {
+        let text = text.trim().to_lowercase();
+        let cases = [Reason::Exempt, Reason::Suspended, Reason::NewMember];
+        NOT_RATED_REASONS
+            .iter()
+            .zip(cases)
+            .find(|(case, _)| **case == text)
+            .map_or(Reason::Other, |(_, reason)| reason)
+    }
+
+    /// The case as the regulations word it; `lý do khác` for another.
+    pub fn text(self) -> &'static str {
+        match self {
+            Reason::Exempt => NOT_RATED_REASONS[0],
+            Reason::Suspended => NOT_RATED_REASONS[1],
+            Reason::NewMember => NOT_RATED_REASONS[2],
+            Reason::Other => "lý do khác",
+        }
+    }
+
+    pub fn text_en(self) -> &'static str {
+        match self {
+            Reason::Exempt => "exempt from work and party activities",
+            Reason::Suspended => "party activities suspended",
+            Reason::NewMember => "admitted less than 6 months ago",
+            Reason::Other => "other reason",
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

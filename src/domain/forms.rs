@@ -47,6 +47,20 @@ impl TableName {
         }
     }
 
+    /// Every table a document places.
+    pub const ALL: [TableName; 10] = [
+        TableName::Branch,
+        TableName::Meeting,
+        TableName::Collective,
+        TableName::Statistics,
+        TableName::Members,
+        TableName::Achievements,
+        TableName::Special,
+        TableName::Excellent,
+        TableName::VoteResult,
+        TableName::Confidence,
+    ];
+
     /// The tables `collect` reads back from a filled branch form, in the
     /// order it looks for them.
     pub const FORM: [TableName; 6] = [
@@ -210,6 +224,32 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), TableName::FORM.len());
+    }
+
+    /// The names the templates place tables by (`table(name="…")`).
+    fn template_table_names() -> std::collections::BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut names = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).expect("templates/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a template is UTF-8");
+            for part in text.split("table(name=\"").skip(1) {
+                names.extend(part.split('"').next().map(str::to_owned));
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn the_templates_place_exactly_the_named_tables() {
+        let placed = template_table_names();
+        let named: std::collections::BTreeSet<String> =
+            TableName::ALL.iter().map(|t| t.name().to_owned()).collect();
+        assert!(placed.contains("dang-vien"), "the templates were read");
+        assert_eq!(placed, named);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! - `year` and `rules` (the set in force for the new year);
 //! - the central regulations the directive cites (by number) replaced by the
-//!   ones in force (`regulations.rs`);
+//!   ones in force (`domain::regulations`);
 //! - references marked `renew: yearly` turned into placeholders to fill;
 //! - the cycle's own dates (schedule, directive, report, holidays) moved to
 //!   the new year, then back to a working day;
