@@ -1,7 +1,7 @@
-//! The layers of `docs`' architecture.md, enforced: every `crate::…` path
-//! (in `use` lines and inline) and every `super::…` that climbs out of its
-//! folder, per file of `src/`, against the arrows the design forbids. A
-//! failure prints `file:line` and the arrow.
+//! The layers of the design (architecture.md, "Layers"), enforced: every
+//! `crate::…` path (in `use` lines and inline) and every `super::…` that
+//! climbs out of its folder, per file of `src/`, against the arrows the
+//! design forbids; and no layer but `cli` prints. A failure prints `file:line`.
 //!
 //! The layers, top to bottom: `cli` · `pipeline`, `example` · `collect`,
 //! `roll` · `rules` · `render` · `domain`, `stats` · `cycle` ·
@@ -228,6 +228,28 @@ fn violations(files: &[(String, String)]) -> Vec<Violation> {
     out
 }
 
+/// The printing macros only `cli` may use: every other layer returns what
+/// it found and lets the command print it.
+const PRINTS: [&str; 4] = ["println!", "eprintln!", "print!(", "eprint!("];
+
+/// Every line outside `cli` (and outside test code) that prints.
+fn prints(files: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (rel, text) in files {
+        if rel.starts_with("cli/") || rel == "main.rs" || rel.ends_with("test_support.rs") {
+            continue;
+        }
+        let production = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+        for (i, line) in production.lines().enumerate() {
+            let code = code_of(line);
+            if PRINTS.iter().any(|m| code.contains(m)) {
+                out.push(format!("src/{rel}:{}: prints outside cli", i + 1));
+            }
+        }
+    }
+    out
+}
+
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -272,6 +294,25 @@ fn no_module_imports_across_a_forbidden_arrow() {
         "forbidden arrows (architecture.md):\n{}",
         report.join("\n")
     );
+}
+
+#[test]
+fn only_cli_prints() {
+    let found = prints(&sources());
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_print_check_skips_cli_and_tests_only() {
+    let files = [
+        file("cli/stats.rs", "println!(\"{x}\");\n"),
+        file(
+            "rules/a.rs",
+            "fn f() {}\n#[cfg(test)]\nmod tests {\n    eprintln!(\"x\");\n}\n",
+        ),
+        file("render/b.rs", "fn f() {\n    eprintln!(\"debug\");\n}\n"),
+    ];
+    assert_eq!(prints(&files), ["src/render/b.rs:2: prints outside cli"]);
 }
 
 #[test]
