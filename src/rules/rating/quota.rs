@@ -15,7 +15,7 @@ fn reading_vi(q: &Quota, who: &str) -> String {
     };
     let rounding = match q.rounding {
         QuotaRounding::Floor => "làm tròn xuống",
-        QuotaRounding::Nearest => "làm tròn đến số gần nhất",
+        QuotaRounding::Nearest => "làm tròn đến số nguyên gần nhất",
     };
     format!("{}% của {} {who} {base}, {rounding}", q.percent, q.base)
 }
