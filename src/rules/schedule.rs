@@ -263,6 +263,22 @@ mod tests {
     }
 
     #[test]
+    fn dates_print_as_the_documents_print_them() {
+        // A meeting on 8 March: `08/3/2022`, as the documents write it
+        // (`domain::vietnamese::date_short`), not `08/03/2022`.
+        let mut c = base();
+        let r = c.results.get_mut("a").expect("base has branch a");
+        r.meeting.date = d(2022, 3, 8);
+        let diags = schedule_order(&c);
+        assert_eq!(paths(&diags), ["meeting.date"]);
+        assert!(
+            diags[0].message.vi.contains("08/3/2022"),
+            "{}",
+            diags[0].message.vi
+        );
+    }
+
+    #[test]
     fn branch_due_may_equal_issuer_due() {
         let mut c = base();
         c.schedule.issuer_report_due = c.schedule.branch_report_due;

@@ -202,6 +202,20 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_percentage_prints_as_the_documents_print_it() {
+        // 4 of 8 present: short of 2/3; the share is the vote minutes' "50%".
+        let short = with_votes(|v| {
+            v.convened = 8;
+            v.present = 4;
+        });
+        let d = vote_quorum(&short);
+        let document = crate::domain::figures::share(4, 8);
+        assert_eq!(document, "50%");
+        assert!(d[0].message.vi.contains(&format!("({document})")));
+        assert!(d[0].message.en.contains("(50%)"));
+    }
+
+    #[test]
     fn vote_arithmetic_passes_on_equal_counts() {
         assert!(vote_arithmetic(&base()).is_empty());
     }
