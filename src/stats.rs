@@ -1,17 +1,20 @@
 //! The consolidated figures of a cycle: members by level per branch and in
 //! total (percentages of those rated), those not rated by reason, the
 //! branches as collectives by level, the review meetings, and the HTXSNV
-//! caps — computed by the `quota-excellent` rule's own functions
-//! (`rules::rating::cycle_quotas`).
+//! caps — computed by the functions the `quota-excellent` rule calls
+//! (`domain::figures::cycle_quotas`).
 //!
-//! Counting lives here (on top of `rules::Tally`): the consolidated report,
+//! A thin layer over `domain::figures` (the tally, quotas and shares): the
+//! consolidated report,
 //! `vanban stats` (text and JSON) and the tests all read a [`Figures`].
 //! Branches without a results file are listed in `missing` and left out of
 //! every total.
 
 use crate::cycle::{Branch, Cycle, Rating, Results};
-use crate::render::vietnamese::{hundredths, percent, percent_tenths};
-use crate::rules::rating::{NOT_RATED_REASONS, Quota, Tally, cycle_quotas};
+/// Why a member is not rated (in `domain::figures`: `rating-missing` reads it too).
+pub use crate::domain::figures::Reason;
+use crate::domain::figures::{Quota, Tally, cycle_quotas, percent_number, share};
+use crate::domain::vietnamese::hundredths;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -72,59 +75,6 @@ pub struct Level {
     pub share: String,
 }
 
-/// Why a member is not rated: the three cases of the regulations, or another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reason {
-    /// Miễn công tác và sinh hoạt đảng.
-    Exempt,
-    /// Đình chỉ sinh hoạt đảng.
-    Suspended,
-    /// Kết nạp chưa đủ 6 tháng.
-    NewMember,
-    /// Any other reason (a `rating-missing` warning).
-    Other,
-}
-
-impl Reason {
-    pub const ALL: [Reason; 4] = [
-        Reason::Exempt,
-        Reason::Suspended,
-        Reason::NewMember,
-        Reason::Other,
-    ];
-
-    /// The case a `not_rated` text names (trimmed, case-insensitive).
-    pub fn of(text: &str) -> Reason {
-        let text = text.trim().to_lowercase();
-        let cases = [Reason::Exempt, Reason::Suspended, Reason::NewMember];
-        NOT_RATED_REASONS
-            .iter()
-            .zip(cases)
-            .find(|(case, _)| **case == text)
-            .map_or(Reason::Other, |(_, reason)| reason)
-    }
-
-    /// The case as the regulations word it; `lý do khác` for another.
-    pub fn text(self) -> &'static str {
-        match self {
-            Reason::Exempt => NOT_RATED_REASONS[0],
-            Reason::Suspended => NOT_RATED_REASONS[1],
-            Reason::NewMember => NOT_RATED_REASONS[2],
-            Reason::Other => "lý do khác",
-        }
-    }
-
-    pub fn text_en(self) -> &'static str {
-        match self {
-            Reason::Exempt => "exempt from work and party activities",
-            Reason::Suspended => "party activities suspended",
-            Reason::NewMember => "admitted less than 6 months ago",
-            Reason::Other => "other reason",
-        }
-    }
-}
-
 /// The branches as collectives.
 #[derive(Debug, Clone, Serialize)]
 pub struct Collectives {
@@ -174,24 +124,13 @@ pub struct QuotaFigures {
 
 impl QuotaFigures {
     fn of(quota: Quota) -> QuotaFigures {
-        let product = u128::from(quota.base) * u128::from(quota.percent);
         QuotaFigures {
             quota,
             exceeded: quota.exceeded(),
-            product: hundredths(product),
+            product: hundredths(quota.product_hundredths()),
             share: share(quota.count, quota.base),
         }
     }
-}
-
-/// `16,7%`, or `—` when there is nothing to divide by.
-pub fn share(part: u64, whole: u64) -> String {
-    percent(part, whole).unwrap_or_else(|| "—".to_owned())
-}
-
-/// One decimal, as a number (JSON): 16.7.
-fn percent_number(part: u64, whole: u64) -> Option<f64> {
-    percent_tenths(part, whole).map(|t| t as f64 / 10.0)
 }
 
 impl Counts {
@@ -414,7 +353,7 @@ mod tests {
 
     #[test]
     fn the_cap_product_is_exact() {
-        let q = crate::rules::quota(6, 37, &crate::cycle::RuleOptions::default());
+        let q = crate::domain::figures::quota(6, 37, &crate::cycle::RuleOptions::default());
         let f = QuotaFigures::of(q);
         assert_eq!((f.quota.cap, f.product.as_str()), (7, "7,4"));
         assert_eq!(f.share, "16,2%");

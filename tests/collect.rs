@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use vanban::collect::ResultsFile;
 use vanban::collect::results_file::{CollectiveFile, MeetingFile, MemberFile};
 use vanban::cycle::{Rating, Role};
-use vanban::render::kinds::tables::label;
+use vanban::domain::forms::label;
 
 // ---------------------------------------------------------------------------
 // Filling a form's cells in its XML.

@@ -1,10 +1,10 @@
 //! `vanban init DIR [--year Y]`: a commented starter cycle to fill in.
 
 use super::{Common, Format, report};
-use crate::cycle::roll::{check_new_dir, write_error};
-use crate::cycle::starter;
 use crate::diagnostic::{Diagnostic, Lang};
 use crate::output::Staging;
+use crate::roll::init as starter;
+use crate::roll::{check_new_dir, write_error};
 use std::path::Path;
 
 pub fn run(dir: &Path, year: Option<i32>, common: Common) -> u8 {

@@ -3,9 +3,9 @@
 //! placeholders left to fill.
 
 use super::{Common, Format, report};
-use crate::cycle::roll::{self, Rolled};
 use crate::diagnostic::{Lang, exit_code};
-use crate::rules::dmy;
+use crate::domain::vietnamese::date_short as dmy;
+use crate::roll::{self, Rolled};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 

@@ -21,10 +21,11 @@ pub mod results_file;
 pub use form::{FilledForm, read_form};
 pub use results_file::ResultsFile;
 
-use crate::cycle::{self, Cycle, Sources};
+use crate::cycle::{self, Branch, Cycle, Sources};
 use crate::diagnostic::{Class, Code, Diagnostic, Message, Place};
+use crate::domain::forms::TableName;
 use crate::output::Staging;
-use crate::pipeline;
+use crate::rules;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -68,41 +69,7 @@ pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool) -> Collected {
         Ok(loaded) => loaded.cycle,
         Err(failed) => return Collected::failed(failed.diagnostics, failed.sources),
     };
-    let mut diagnostics = Vec::new();
-    let mut ready = Vec::new();
-    for docx in forms {
-        let form = match read_form_file(docx) {
-            Ok(form) => form,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
-        };
-        if form.results.is_none() && !form.diagnostics.iter().any(Diagnostic::is_error) {
-            // Cannot happen (a form without results has an error); said
-            // rather than skipped silently.
-            diagnostics.push(Diagnostic::error(
-                Code::FormUnreadable,
-                Place::file(docx),
-                Message::new("không đọc được mẫu", "cannot read the form"),
-            ));
-            continue;
-        }
-        let problems = against_cycle(&cycle, docx, &form, &ready, force);
-        diagnostics.extend(form.diagnostics.iter().cloned());
-        let ok = problems.iter().all(|d| !d.is_error());
-        diagnostics.extend(problems);
-        if let (true, Some(results)) = (ok, &form.results) {
-            match results.to_yaml(&comment(&cycle, docx, &form)) {
-                Ok(yaml) => ready.push(Ready {
-                    docx: docx.clone(),
-                    branch: form.branch.clone(),
-                    yaml,
-                }),
-                Err(e) => diagnostics.push(io_error(docx, &e)),
-            }
-        }
-    }
+    let (mut diagnostics, ready) = read_forms(&cycle, forms, force);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Collected::failed(diagnostics, Sources::default());
     }
@@ -131,6 +98,47 @@ pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool) -> Collected {
             Collected::failed(diagnostics, sources)
         }
     }
+}
+
+/// Reads every form and checks it against the cycle: the diagnostics, and
+/// the results ready to write (of the forms with no error).
+fn read_forms(cycle: &Cycle, forms: &[PathBuf], force: bool) -> (Vec<Diagnostic>, Vec<Ready>) {
+    let mut diagnostics = Vec::new();
+    let mut ready = Vec::new();
+    for docx in forms {
+        let form = match read_form_file(docx) {
+            Ok(form) => form,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        if form.results.is_none() && !form.diagnostics.iter().any(Diagnostic::is_error) {
+            // Cannot happen (a form without results has an error); said
+            // rather than skipped silently.
+            diagnostics.push(Diagnostic::error(
+                Code::FormUnreadable,
+                Place::file(docx),
+                Message::new("không đọc được mẫu", "cannot read the form"),
+            ));
+            continue;
+        }
+        let problems = against_cycle(cycle, docx, &form, &ready, force);
+        diagnostics.extend(form.diagnostics.iter().cloned());
+        let ok = problems.iter().all(|d| !d.is_error());
+        diagnostics.extend(problems);
+        if let (true, Some(results)) = (ok, &form.results) {
+            match results.to_yaml(&comment(cycle, docx, &form)) {
+                Ok(yaml) => ready.push(Ready {
+                    docx: docx.clone(),
+                    branch: form.branch.clone(),
+                    yaml,
+                }),
+                Err(e) => diagnostics.push(io_error(docx, &e)),
+            }
+        }
+    }
+    (diagnostics, ready)
 }
 
 /// Reads one form from disk; every diagnostic names the file.
@@ -183,10 +191,10 @@ fn against_cycle(
 ) -> Vec<Diagnostic> {
     let at = |row: &str| Place {
         file: docx.to_path_buf(),
-        path: format!("{}.{row}", form::Kind::Branch.name()),
+        path: format!("{}.{row}", TableName::Branch.name()),
         ..Place::default()
     };
-    use crate::render::kinds::tables::label;
+    use crate::domain::forms::label;
     let mut out = Vec::new();
     let error = |place, vi: String, en: String| {
         Diagnostic::error(Code::FormBranch, place, Message::new(vi, en))
@@ -232,24 +240,30 @@ fn against_cycle(
             ),
         ));
     }
-    if !form.branch_name.is_empty() && form::key(&form.branch_name) != form::key(&branch.name) {
-        out.push(Diagnostic::warning(
-            Code::FormBranch,
-            at(label::BRANCH_NAME),
-            Message::new(
-                format!(
-                    "tên chi bộ trên mẫu (“{}”) khác tên trong chu kỳ (“{}”)",
-                    form.branch_name, branch.name
-                ),
-                format!(
-                    "the branch name on the form (“{}”) differs from the cycle's (“{}”)",
-                    form.branch_name, branch.name
-                ),
-            ),
-        ));
-    }
+    out.extend(name_differs(form, branch, at(label::BRANCH_NAME)));
     out.extend(existing(cycle, &branch.id, force));
     out
+}
+
+/// The branch name on the form, when it is not the cycle's (a warning).
+fn name_differs(form: &FilledForm, branch: &Branch, at: Place) -> Option<Diagnostic> {
+    if form.branch_name.is_empty() || form::key(&form.branch_name) == form::key(&branch.name) {
+        return None;
+    }
+    Some(Diagnostic::warning(
+        Code::FormBranch,
+        at,
+        Message::new(
+            format!(
+                "tên chi bộ trên mẫu (“{}”) khác tên trong chu kỳ (“{}”)",
+                form.branch_name, branch.name
+            ),
+            format!(
+                "the branch name on the form (“{}”) differs from the cycle's (“{}”)",
+                form.branch_name, branch.name
+            ),
+        ),
+    ))
 }
 
 /// An existing results file of the branch, unless `force` replaces it (a
@@ -314,21 +328,32 @@ fn check_with(
     let tmp = tempfile::tempdir().map_err(|e| io_error(&cycle.dir, &e.to_string()))?;
     let target = copy_cycle(cycle, cycle_path, tmp.path(), ready)
         .map_err(|e| io_error(&cycle.dir, &e.to_string()))?;
-    let outcome = pipeline::check(&target);
+    let (mut diagnostics, mut sources) = check(&target);
     let back = |p: &mut PathBuf| {
         if let Ok(rel) = p.strip_prefix(tmp.path()) {
             *p = cycle.dir.join(rel);
         }
     };
-    let mut diagnostics = outcome.diagnostics;
     for d in &mut diagnostics {
         back(&mut d.place.file);
     }
-    let mut sources = outcome.sources;
     for f in &mut sources.files {
         back(&mut f.path);
     }
     Ok((diagnostics, sources))
+}
+
+/// Loads the cycle at `target` and runs the rules on it (what was read is
+/// checked as `vanban check` checks it; no document is rendered).
+fn check(target: &Path) -> (Vec<Diagnostic>, Sources) {
+    match cycle::load(target) {
+        Ok(loaded) => {
+            let mut diagnostics = loaded.warnings;
+            diagnostics.extend(rules::check(&loaded.cycle));
+            (diagnostics, loaded.cycle.sources)
+        }
+        Err(failed) => (failed.diagnostics, failed.sources),
+    }
 }
 
 /// Copies what `check` reads (the cycle file, votes, results other than

@@ -1,12 +1,12 @@
 //! Loading a cycle directory: `cycle.yaml`, `results/*.yaml`, `votes.yaml`.
 //! Parse strictly, then convert once into the checked model.
 
-mod convert;
+// `convert`, `raw`, `locate` and `parse` are crate-visible for `roll`
+// (next year's cycle is rolled on the raw form).
+pub(crate) mod convert;
 pub mod model;
-mod raw;
-pub mod roll;
+pub(crate) mod raw;
 pub mod source;
-pub mod starter;
 mod yaml_error;
 
 pub use model::*;
@@ -68,7 +68,7 @@ pub fn load(path: &Path) -> Result<Loaded, Failed> {
 }
 
 /// The cycle directory and its `cycle.yaml`.
-fn locate(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
+pub(crate) fn locate(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
     if path.is_dir() {
         return Ok((path.to_path_buf(), path.join("cycle.yaml")));
     }
@@ -90,7 +90,7 @@ fn locate(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
 }
 
 /// Reads and parses one file into `T`, registering it in `sources`.
-fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     file: &Path,
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,

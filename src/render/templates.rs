@@ -7,6 +7,7 @@ use super::escape;
 use super::vietnamese::{self, Citation, CiteForm};
 use crate::cycle::source::SourceFile;
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::domain::vietnamese::{date_long, date_short};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;
@@ -130,10 +131,10 @@ fn located_report(report: &str) -> (Option<usize>, Option<usize>, String) {
 
 fn register(tera: &mut Tera) {
     tera.register_filter("date_long", |d: &str, _: Kwargs, _: &State| {
-        parse_date(d).map(vietnamese::date_long)
+        parse_date(d).map(date_long)
     });
     tera.register_filter("date_short", |d: &str, _: Kwargs, _: &State| {
-        parse_date(d).map(vietnamese::date_short)
+        parse_date(d).map(date_short)
     });
     tera.register_filter("cite", |c: &Value, kw: Kwargs, _: &State| cite_one(c, &kw));
     tera.register_filter("cite_all", cite_all);

@@ -1,9 +1,9 @@
 //! Document rules (rules.md, "Document rules"): cited references and
 //! document numbers.
 
-use super::dmy;
 use crate::cycle::{Cycle, DocNumber, FileId, KINDS, is_placeholder, kind_name};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::domain::vietnamese::date_short;
 use std::collections::BTreeMap;
 
 /// The `reference-unknown` diagnostic for a cited key cycle.yaml does not
@@ -58,18 +58,18 @@ pub fn reference_after_document(c: &Cycle) -> Vec<Diagnostic> {
             let date = c.references.get(key)?.date.as_ref()?.get()?;
             (date > c.directive.date).then(|| {
                 let name = label(c, key);
-                let directive = dmy(c.directive.date);
+                let directive = date_short(c.directive.date);
                 Diagnostic::error(
                     Code::ReferenceAfterDocument,
                     c.place(&format!("references.{key}.date")),
                     Message::new(
                         format!(
                             "văn bản {name} ngày {} được công văn trích dẫn nhưng ban hành sau công văn (ngày {directive})",
-                            dmy(date)
+                            date_short(date)
                         ),
                         format!(
                             "document {name} of {} is cited by the directive but dated after it ({directive})",
-                            dmy(date)
+                            date_short(date)
                         ),
                     ),
                 )

@@ -3,7 +3,6 @@
 //! `documents` (references and numbers), `text` (placeholders, rendered
 //! text). Each rule is a small function named after its code.
 
-pub mod calendar;
 pub mod documents;
 pub mod rating;
 pub mod schedule;
@@ -14,11 +13,9 @@ pub mod votes;
 mod test_support;
 
 pub use documents::reference_unknown_key;
-pub use rating::{CycleQuotas, Quota, Tally, cycle_quotas, quota};
 
 use crate::cycle::Cycle;
 use crate::diagnostic::Diagnostic;
-use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -115,11 +112,6 @@ fn sort_key(
         &d.place.path,
         &d.message.vi,
     )
-}
-
-/// A date as documents and messages print it: `12/11/2022`.
-pub fn dmy(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Schedule rules (rules.md, "Schedule rules"): the order of the cycle's
 //! dates and dates that fall on days off.
 
-use super::{calendar, dmy};
 use crate::cycle::{Cycle, FileId};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::domain::calendar;
+use crate::domain::vietnamese::date_short;
 use chrono::NaiveDate;
 
 /// One dated event of the cycle: where it is written and what it is.
@@ -150,16 +151,16 @@ fn order(c: &Cycle, p: &Pair) -> Option<Diagnostic> {
             format!(
                 "{} ({}) {rel_vi} {} ({})",
                 later.vi,
-                dmy(later.date),
+                date_short(later.date),
                 earlier.vi,
-                dmy(earlier.date)
+                date_short(earlier.date)
             ),
             format!(
                 "{} ({}) {rel_en} {} ({})",
                 later.en,
-                dmy(later.date),
+                date_short(later.date),
                 earlier.en,
-                dmy(earlier.date)
+                date_short(earlier.date)
             ),
         ),
     ))
@@ -228,8 +229,8 @@ pub fn non_working_day(c: &Cycle) -> Vec<Diagnostic> {
                 Code::NonWorkingDay,
                 d.place(c),
                 Message::new(
-                    format!("{} ({}) rơi vào ngày nghỉ: {vi}", d.vi, dmy(d.date)),
-                    format!("{} ({}) falls on a day off: {en}", d.en, dmy(d.date)),
+                    format!("{} ({}) rơi vào ngày nghỉ: {vi}", d.vi, date_short(d.date)),
+                    format!("{} ({}) falls on a day off: {en}", d.en, date_short(d.date)),
                 ),
             ))
         })
@@ -259,6 +260,22 @@ mod tests {
         assert_eq!(found(&diags)[0], (Code::ScheduleOrder, Severity::Error));
         assert!(paths(&diags).contains(&"schedule.branch_report_due"));
         assert!(diags[0].message.vi.contains("14/11/2022"));
+    }
+
+    #[test]
+    fn dates_print_as_the_documents_print_them() {
+        // A meeting on 8 March: `08/3/2022`, as the documents write it
+        // (`domain::vietnamese::date_short`), not `08/03/2022`.
+        let mut c = base();
+        let r = c.results.get_mut("a").expect("base has branch a");
+        r.meeting.date = d(2022, 3, 8);
+        let diags = schedule_order(&c);
+        assert_eq!(paths(&diags), ["meeting.date"]);
+        assert!(
+            diags[0].message.vi.contains("08/3/2022"),
+            "{}",
+            diags[0].message.vi
+        );
     }
 
     #[test]

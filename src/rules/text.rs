@@ -174,7 +174,8 @@ pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
     years.extend(dates.iter().map(Datelike::year));
     // The vote-count minutes cite the confidence-vote regulation in force.
     if c.votes.is_some() {
-        let vote = crate::regulations::in_force(crate::regulations::Role::Vote, c.year);
+        let vote =
+            crate::domain::regulations::in_force(crate::domain::regulations::Role::Vote, c.year);
         years.extend(vote.map(|r| r.date.0));
     }
     years

@@ -1,19 +1,17 @@
 //! Vote rules (rules.md, "Vote rules"), on votes.yaml.
 
-use super::rating::vote_base;
 use crate::cycle::{Cycle, VoteBase, Votes};
-use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::diagnostic::{Code, Diagnostic, Lang, Message};
+use crate::domain::figures::{Consequence, consequence, cycle_vote_base, has_quorum, share_in};
 
-/// `part / whole` as a percentage with one decimal, e.g. `52,3%` (vi) and
-/// `52.3%` (en); integer arithmetic, half up.
+/// `part / whole` as a percentage in both languages, as the documents
+/// print it (`domain::figures::share`): `52,3%` / `52.3%`, `50%`.
 pub fn percent(part: u32, whole: u32) -> (String, String) {
-    if whole == 0 {
-        return ("—".to_string(), "—".to_string());
-    }
-    let whole = u64::from(whole);
-    let tenths = (u64::from(part) * 1000 + whole / 2) / whole;
-    let (int, frac) = (tenths / 10, tenths % 10);
-    (format!("{int},{frac}%"), format!("{int}.{frac}%"))
+    let (part, whole) = (u64::from(part), u64::from(whole));
+    (
+        share_in(part, whole, Lang::Vi),
+        share_in(part, whole, Lang::En),
+    )
 }
 
 fn arithmetic(v: &Votes, c: &Cycle, path: &str, vi: String, en: String) -> Diagnostic {
@@ -82,25 +80,31 @@ pub fn vote_arithmetic(c: &Cycle) -> Vec<Diagnostic> {
             ));
         }
     }
-    for (i, p) in v.people.iter().enumerate() {
+    out.extend(people_over_valid(c, v));
+    out
+}
+
+/// A person's high + trust + low over the valid ballots.
+fn people_over_valid<'a>(c: &'a Cycle, v: &'a Votes) -> impl Iterator<Item = Diagnostic> + 'a {
+    let valid = v.ballots.valid;
+    v.people.iter().enumerate().filter_map(move |(i, p)| {
         let sum = u64::from(p.high) + u64::from(p.trust) + u64::from(p.low);
-        if sum > u64::from(b.valid) {
-            out.push(arithmetic(
+        (sum > u64::from(valid)).then(|| {
+            arithmetic(
                 v,
                 c,
                 &format!("people[{i}]"),
                 format!(
-                    "{}: tín nhiệm cao {} + tín nhiệm {} + tín nhiệm thấp {} = {sum}, lớn hơn số phiếu hợp lệ ({})",
-                    p.name, p.high, p.trust, p.low, b.valid
+                    "{}: tín nhiệm cao {} + tín nhiệm {} + tín nhiệm thấp {} = {sum}, lớn hơn số phiếu hợp lệ ({valid})",
+                    p.name, p.high, p.trust, p.low
                 ),
                 format!(
-                    "{}: high {} + trust {} + low {} = {sum}, more than the valid ballots ({})",
-                    p.name, p.high, p.trust, p.low, b.valid
+                    "{}: high {} + trust {} + low {} = {sum}, more than the valid ballots ({valid})",
+                    p.name, p.high, p.trust, p.low
                 ),
-            ));
-        }
-    }
-    out
+            )
+        })
+    })
 }
 
 /// `vote-quorum`: at least 2/3 of those convened must be present
@@ -109,7 +113,7 @@ pub fn vote_quorum(c: &Cycle) -> Vec<Diagnostic> {
     let Some(v) = &c.votes else {
         return Vec::new();
     };
-    if u64::from(v.present) * 3 >= u64::from(v.convened) * 2 {
+    if has_quorum(v.present, v.convened) {
         return Vec::new();
     }
     let (vi, en) = percent(v.present, v.convened);
@@ -132,7 +136,7 @@ pub fn vote_quorum(c: &Cycle) -> Vec<Diagnostic> {
 /// `vote-threshold`: more than 50% "tín nhiệm thấp" (consider removal from
 /// the post) or 2/3 or more (removal without waiting for the term's end).
 pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
-    let (Some(v), Some(base)) = (&c.votes, vote_base(c)) else {
+    let (Some(v), Some(base)) = (&c.votes, cycle_vote_base(c)) else {
         return Vec::new();
     };
     if base == 0 {
@@ -142,24 +146,20 @@ pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
         VoteBase::Returned => ("phiếu thu vào", "ballots returned"),
         VoteBase::Valid => ("phiếu hợp lệ", "valid ballots"),
     };
-    let base64 = u64::from(base);
     v.people
         .iter()
         .enumerate()
         .filter_map(|(i, p)| {
-            let low = u64::from(p.low);
-            let (then_vi, then_en) = if low * 3 >= base64 * 2 {
-                (
+            let (then_vi, then_en) = match consequence(p.low, base) {
+                Consequence::Remove => (
                     "từ 2/3 trở lên: cho thôi giữ chức vụ, không chờ hết nhiệm kỳ",
                     "2/3 or more: removal from the post without waiting for the term's end",
-                )
-            } else if low * 2 > base64 {
-                (
+                ),
+                Consequence::Consider => (
                     "trên 50%: xem xét cho thôi giữ chức vụ",
                     "over 50%: consider removal from the post",
-                )
-            } else {
-                return None;
+                ),
+                Consequence::None => return None,
             };
             let (pct_vi, pct_en) = percent(p.low, base);
             Some(Diagnostic::warning(
@@ -199,6 +199,20 @@ mod tests {
         assert_eq!(percent(1, 3), ("33,3%".to_string(), "33.3%".to_string()));
         assert_eq!(percent(2, 3).1, "66.7%");
         assert_eq!(percent(0, 0).1, "—");
+    }
+
+    #[test]
+    fn a_whole_percentage_prints_as_the_documents_print_it() {
+        // 4 of 8 present: short of 2/3; the share is the vote minutes' "50%".
+        let short = with_votes(|v| {
+            v.convened = 8;
+            v.present = 4;
+        });
+        let d = vote_quorum(&short);
+        let document = crate::domain::figures::share(4, 8);
+        assert_eq!(document, "50%");
+        assert!(d[0].message.vi.contains(&format!("({document})")));
+        assert!(d[0].message.en.contains("(50%)"));
     }
 
     #[test]

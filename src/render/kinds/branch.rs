@@ -2,11 +2,12 @@
 //! header block, the blanks of a form, the branch table.
 
 use super::BLANK;
-use super::tables::{self, label};
+use super::tables;
 use crate::cycle::{Branch, Collective, Cycle, Results};
+use crate::domain::forms::label;
+use crate::domain::vietnamese::date_long;
 use crate::render::document::{Header, Signature, Table};
 use crate::render::layout::Layout;
-use crate::render::vietnamese::date_long;
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -4,14 +4,15 @@
 //! read back cell by cell.
 
 use super::branch::{BranchData, CollectiveView, LINE_BLANK, branch_signer};
-use super::tables::{self, MemberColumns, MemberRow, SpecialRow, label};
+use super::tables::{self, MemberColumns, MemberRow, SpecialRow};
 use crate::cycle::{Branch, Cycle, Issuer, Rating, Results, RuleSet};
 use crate::diagnostic::Diagnostic;
+use crate::domain::figures::{Tally, quota_upper_bound};
+use crate::domain::forms::{TableName, label};
+use crate::domain::vietnamese::date_short;
 use crate::render::document::{Closing, Document, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
-use crate::render::vietnamese::date_short;
-use crate::rules::Tally;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -123,17 +124,26 @@ fn counts(branch: &Branch, results: &Results) -> Counts {
 /// The report's tables, filled from the results or left blank.
 fn report_tables(data: &BranchData) -> BTreeMap<String, Table> {
     let mut out = BTreeMap::new();
-    out.insert("chi-bo".to_owned(), data.branch_table());
-    out.insert("hoi-nghi".to_owned(), meeting_table(data.results));
-    out.insert("tap-the".to_owned(), collective_table(data));
+    out.insert(TableName::Branch.name().to_owned(), data.branch_table());
+    out.insert(
+        TableName::Meeting.name().to_owned(),
+        meeting_table(data.results),
+    );
+    out.insert(
+        TableName::Collective.name().to_owned(),
+        collective_table(data),
+    );
     let tally = data.results.map(Tally::members);
     out.insert(
-        "thong-ke".to_owned(),
+        TableName::Statistics.name().to_owned(),
         tables::statistics(data.branch.members, tally.as_ref()),
     );
-    out.insert("dang-vien".to_owned(), member_table(data));
-    out.insert("thanh-tich".to_owned(), achievements_table(data));
-    out.insert("truong-hop".to_owned(), special_table(data));
+    out.insert(TableName::Members.name().to_owned(), member_table(data));
+    out.insert(
+        TableName::Achievements.name().to_owned(),
+        achievements_table(data),
+    );
+    out.insert(TableName::Special.name().to_owned(), special_table(data));
     out
 }
 
@@ -183,8 +193,8 @@ pub fn member_table(data: &BranchData) -> Table {
 /// form, as many empty rows as the HTXSNV cap could allow.
 fn achievements_table(data: &BranchData) -> Table {
     let Some(results) = data.results else {
-        let cap = data.branch.members * data.cycle.options.quota_percent;
-        return tables::achievements(&[], cap.div_ceil(100).max(1) as usize);
+        let rows = quota_upper_bound(data.branch.members, &data.cycle.options);
+        return tables::achievements(&[], usize::try_from(rows).unwrap_or(usize::MAX));
     };
     let rows: Vec<(String, String)> = results
         .members

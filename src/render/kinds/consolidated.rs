@@ -12,16 +12,19 @@
 use super::BLANK;
 use super::branch::party_organisation;
 use super::directive::committee_signer;
-use super::tables::{self, group, leaf};
-use super::vote_minutes::{self, Consequence, Flagged};
+use super::tables::{group, leaf};
+use super::vote_minutes::{self, Flagged};
 use super::{citation, citations};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::domain::figures::{Consequence, share, vote_base};
+use crate::domain::forms::{TableName, rating_cell};
+use crate::domain::vietnamese::{date_long, date_short};
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
-use crate::render::vietnamese::{Citation, date_long, date_short};
-use crate::stats::{Counts, Figures, Reason, share};
+use crate::render::vietnamese::Citation;
+use crate::stats::{Counts, Figures, Reason};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -37,7 +40,7 @@ const SUBJECT_VOTES: &str = "và lấy phiếu tín nhiệm";
 
 /// Headings of the report's tables (short: the member table is wide).
 pub mod label {
-    pub use super::tables::label::{ACHIEVEMENTS, DISCIPLINE, NAME, NO};
+    pub use crate::domain::forms::label::{ACHIEVEMENTS, DISCIPLINE, NAME, NO};
     pub const NO_SHORT: &str = "TT";
     pub const BRANCH: &str = "Chi bộ";
     pub const ROLL: &str = "Tổng số đảng viên";
@@ -189,7 +192,7 @@ fn branch_texts<'a>(
 }
 
 fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Diagnostic> {
-    let base = vote_minutes::base_of(cycle, votes);
+    let base = vote_base(&cycle.options, votes);
     let local_rule = match &cycle.directive.vote_rule {
         Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
         None => None,
@@ -404,9 +407,7 @@ fn special_table(cycle: &Cycle) -> Table {
                 (i + 1).to_string(),
                 m.name.clone(),
                 in_table(branch),
-                m.rating
-                    .map_or(tables::label::UNRATED_CELL, Rating::full_name)
-                    .to_owned(),
+                rating_cell(m.rating).to_owned(),
                 m.discipline
                     .clone()
                     .unwrap_or_else(|| label::NONE.to_owned()),
@@ -422,14 +423,17 @@ fn special_table(cycle: &Cycle) -> Table {
 
 fn report_tables(cycle: &Cycle, figures: &Figures) -> BTreeMap<String, Table> {
     let mut out = BTreeMap::new();
-    out.insert("hoi-nghi".to_owned(), meetings_table(cycle));
-    out.insert("dang-vien".to_owned(), members_table(figures));
-    out.insert("xuat-sac".to_owned(), excellent_table(cycle));
-    out.insert("truong-hop".to_owned(), special_table(cycle));
+    out.insert(TableName::Meeting.name().to_owned(), meetings_table(cycle));
+    out.insert(TableName::Members.name().to_owned(), members_table(figures));
+    out.insert(
+        TableName::Excellent.name().to_owned(),
+        excellent_table(cycle),
+    );
+    out.insert(TableName::Special.name().to_owned(), special_table(cycle));
     if let Some(votes) = &cycle.votes {
-        let base = vote_minutes::base_of(cycle, votes);
+        let base = vote_base(&cycle.options, votes);
         out.insert(
-            "tin-nhiem".to_owned(),
+            TableName::Confidence.name().to_owned(),
             vote_minutes::result_table(&votes.people, base),
         );
     }

@@ -3,10 +3,11 @@
 use super::{citation, citations};
 use crate::cycle::{Cycle, Issuer, Schedule, Superior};
 use crate::diagnostic::Diagnostic;
+use crate::domain::vietnamese::date_long;
 use crate::render::document::{Closing, Document, Header, Signature};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
-use crate::render::vietnamese::{Citation, date_long};
+use crate::render::vietnamese::Citation;
 use serde::Serialize;
 
 pub const TEMPLATE: &str = "cong-van.md";

@@ -5,13 +5,14 @@
 use super::BLANK;
 use super::branch::{BranchData, CollectiveView, LINE_BLANK};
 use super::branch_report::member_table;
-use super::tables::{self, role_name};
+use super::tables;
 use crate::cycle::{Branch, Cycle, Rating, Results, Role};
 use crate::diagnostic::Diagnostic;
+use crate::domain::figures::Tally;
+use crate::domain::forms::{TableName, role_name};
 use crate::render::document::{Closing, Document, Signature, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
-use crate::rules::Tally;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -158,7 +159,7 @@ pub fn render(
     let data = BranchData::new(cycle, branch);
     let body = engine.render(TEMPLATE, &context(&data, layout))?;
     let mut tables = BTreeMap::new();
-    tables.insert("dang-vien".to_owned(), member_table(&data));
+    tables.insert(TableName::Members.name().to_owned(), member_table(&data));
     Ok(Document {
         header: data.header("BB"),
         title: Some(Title {

@@ -1,87 +1,16 @@
 //! The tables of the branch documents, built in code from typed data.
 //!
-//! Column headings and row labels are data of the tables, kept in [`label`]
-//! (one place): they are printed, and `vanban collect` will find the cells
-//! of a returned form by them, so a label changed here changes both.
+//! Column headings and row labels are data of the tables, kept in
+//! `domain::forms::label` (one place): they are printed, and `vanban
+//! collect` finds the cells of a returned form by them, so a label changed
+//! there changes both.
 //! Every value sits in its own cell under a fixed heading or beside a fixed
 //! row label; a form has the same tables with the cells left empty.
 
 use crate::cycle::{Member, Rating, Role};
+use crate::domain::figures::{Tally, share};
+use crate::domain::forms::{label, rating_cell, role_name};
 use crate::render::document::{Align, Column, ColumnGroup, Table};
-use crate::render::vietnamese::percent;
-use crate::rules::Tally;
-
-/// Headings and row labels of the branch tables (printed Vietnamese; read
-/// back by `collect`).
-pub mod label {
-    pub const ITEM: &str = "Thông tin";
-    pub const VALUE: &str = "Nội dung";
-
-    // Rows of the branch table (`chi-bo`).
-    pub const BRANCH_ID: &str = "Mã chi bộ";
-    pub const BRANCH_NAME: &str = "Tên chi bộ";
-    pub const YEAR: &str = "Năm";
-    pub const MEMBER_COUNT: &str = "Tổng số đảng viên";
-
-    // Rows of the meeting table (`hoi-nghi`).
-    pub const DATE: &str = "Ngày họp";
-    pub const PLACE: &str = "Địa điểm";
-    pub const CHAIR: &str = "Chủ trì";
-    pub const CLERK: &str = "Thư ký";
-    pub const GUESTS: &str = "Khách mời";
-
-    // Rows of the collective table (`tap-the`).
-    pub const COLLECTIVE_RATING: &str = "Tập thể chi bộ tự xếp loại";
-    pub const SCORE: &str = "Điểm";
-    pub const ACHIEVEMENTS: &str = "Thành tích, sản phẩm cụ thể";
-
-    // Columns of the member tables.
-    pub const NO: &str = "STT";
-    pub const NAME: &str = "Họ và tên";
-    pub const ROLE: &str = "Chức vụ trong chi bộ";
-    pub const RATING: &str = "Xếp loại";
-    pub const SELF_RATING: &str = "Tự xếp loại";
-    pub const PROPOSED: &str = "Chi bộ đề nghị";
-    pub const PROPOSED_FULL: &str = "Chi bộ đề nghị xếp loại";
-    pub const NOTE: &str = "Ghi chú";
-    pub const NOT_RATED: &str = "Không xếp loại (lý do)";
-    pub const DISCIPLINE: &str = "Kỷ luật trong năm (hình thức)";
-    pub const SICK_LEAVE: &str = "Nghỉ ốm (số tháng)";
-    pub const SELF_REMEDIED: &str = "Tự phát hiện, tự khắc phục";
-
-    // Columns of the statistics table (`thong-ke`).
-    pub const RATED: &str = "Được xếp loại";
-    pub const COUNT: &str = "Số lượng";
-    pub const SHARE: &str = "Tỷ lệ";
-    pub const UNRATED: &str = "Không xếp loại";
-
-    // Columns of the vote table (`ket-qua`).
-    pub const POSITION: &str = "Chức vụ";
-    pub const VOTE_HIGH: &str = "Tín nhiệm cao";
-    pub const VOTE_TRUST: &str = "Tín nhiệm";
-    pub const VOTE_LOW: &str = "Tín nhiệm thấp";
-    pub const BALLOTS: &str = "Số phiếu";
-
-    /// Written in the rating column for a member not rated.
-    pub const UNRATED_CELL: &str = "Không xếp loại";
-    pub const YES: &str = "Có";
-
-    /// Role names, as a member table prints them.
-    pub const ROLES: [(super::Role, &str); 4] = [
-        (super::Role::BiThu, "Bí thư"),
-        (super::Role::PhoBiThu, "Phó Bí thư"),
-        (super::Role::ChiUyVien, "Chi ủy viên"),
-        (super::Role::DangVien, "Đảng viên"),
-    ];
-}
-
-/// The printed name of a role in the branch.
-pub fn role_name(role: Role) -> &'static str {
-    label::ROLES
-        .iter()
-        .find(|(r, _)| *r == role)
-        .map_or("", |(_, name)| name)
-}
 
 /// A single column.
 pub fn leaf(label: &str, align: Align) -> ColumnGroup {
@@ -169,11 +98,6 @@ pub fn level_count(t: &Tally, level: Rating) -> u64 {
     t.at(level)
 }
 
-/// `16,7%`, or `—` when nobody was rated (nothing to divide by).
-pub fn share(part: u64, whole: u64) -> String {
-    percent(part, whole).unwrap_or_else(|| "—".to_owned())
-}
-
 /// Which optional columns a member table carries.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MemberColumns {
@@ -199,10 +123,7 @@ impl MemberRow {
             name: m.name.clone(),
             role: role_name(m.role).to_owned(),
             score: m.score.map(|s| s.to_string()).unwrap_or_default(),
-            rating: m
-                .rating
-                .map_or(label::UNRATED_CELL, Rating::full_name)
-                .to_owned(),
+            rating: rating_cell(m.rating).to_owned(),
         }
     }
 

@@ -2,18 +2,21 @@
 //! cycle has a `votes.yaml`: the counting board, attendance, ballots, a
 //! table per person, and the consequence the vote regulation attaches to
 //! "tín nhiệm thấp" over the base of `rule_options.vote_base`, under the
-//! vote regulation of the cycle's year (`crate::regulations`).
+//! vote regulation of the cycle's year (`crate::domain::regulations`).
 
 use super::BLANK;
 use super::citation;
-use super::tables::{self, group, label, leaf, share};
+use super::tables::{group, leaf};
 use crate::cycle::{Cycle, Issuer, VoteBase, VotePerson, Votes};
 use crate::diagnostic::Diagnostic;
-use crate::regulations;
+use crate::domain::figures::{Consequence, consequence, share, vote_base};
+use crate::domain::forms::{TableName, label};
+use crate::domain::regulations;
+use crate::domain::vietnamese::date_long;
 use crate::render::document::{Align, Closing, Document, Header, Signature, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
-use crate::render::vietnamese::{Citation, date_long};
+use crate::render::vietnamese::Citation;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -28,7 +31,7 @@ const MEMBER_TITLE: &str = "Thành viên";
 const HEAD_ROLE: &str = "trưởng ban";
 
 /// The confidence-vote regulation in force for reviews of `year`, as a
-/// citation; from the one regulations table (`crate::regulations`).
+/// citation; from the one regulations table (`crate::domain::regulations`).
 pub fn vote_regulation(year: i32) -> Option<Citation> {
     let r = regulations::in_force(regulations::Role::Vote, year)?;
     Some(Citation {
@@ -42,32 +45,6 @@ pub fn vote_regulation(year: i32) -> Option<Citation> {
 
 /// The kind of a vote regulation when the table does not say.
 const REGULATION_KIND: &str = "Quy định";
-
-/// What "tín nhiệm thấp" over the base leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Consequence {
-    /// Half or less.
-    None,
-    /// More than half, less than 2/3: consider removal from the post.
-    Consider,
-    /// 2/3 or more: removal without waiting for the term's end.
-    Remove,
-}
-
-/// The consequence of `low` votes over `base` ballots (integer arithmetic).
-pub fn consequence(low: u32, base: u32) -> Consequence {
-    let (low, base) = (u64::from(low), u64::from(base));
-    if base == 0 {
-        Consequence::None
-    } else if low * 3 >= base * 2 {
-        Consequence::Remove
-    } else if low * 2 > base {
-        Consequence::Consider
-    } else {
-        Consequence::None
-    }
-}
 
 /// What the vote-minutes template sees.
 #[derive(Serialize)]
@@ -97,13 +74,6 @@ pub struct Flagged<'a> {
     pub share: String,
 }
 
-pub fn base_of(cycle: &Cycle, votes: &Votes) -> u32 {
-    match cycle.options.vote_base {
-        VoteBase::Returned => votes.ballots.returned,
-        VoteBase::Valid => votes.ballots.valid,
-    }
-}
-
 pub fn flagged(votes: &Votes, base: u32, level: Consequence) -> Vec<Flagged<'_>> {
     votes
         .people
@@ -119,7 +89,7 @@ pub fn flagged(votes: &Votes, base: u32, level: Consequence) -> Vec<Flagged<'_>>
 }
 
 fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagnostic> {
-    let base = base_of(cycle, votes);
+    let base = vote_base(&cycle.options, votes);
     let local_rule = match &cycle.directive.vote_rule {
         Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
         None => None,
@@ -158,7 +128,7 @@ pub fn result_table(people: &[VotePerson], base: u32) -> Table {
             let mut row = vec![(i + 1).to_string(), p.name.clone(), p.position.clone()];
             for n in [p.high, p.trust, p.low] {
                 row.push(n.to_string());
-                row.push(tables::share(n.into(), base.into()));
+                row.push(share(n.into(), base.into()));
             }
             row
         })
@@ -199,8 +169,8 @@ pub fn render(
     let body = engine.render(TEMPLATE, &context(cycle, votes)?)?;
     let mut tables = BTreeMap::new();
     tables.insert(
-        "ket-qua".to_owned(),
-        result_table(&votes.people, base_of(cycle, votes)),
+        TableName::VoteResult.name().to_owned(),
+        result_table(&votes.people, vote_base(&cycle.options, votes)),
     );
     let issuer = &cycle.issuer;
     Ok(Some(Document {
@@ -233,14 +203,5 @@ mod tests {
         assert_eq!(number(2022).as_deref(), Some("262-QĐ/TW"));
         assert_eq!(number(2023).as_deref(), Some("96-QĐ/TW"));
         assert_eq!(number(2030).as_deref(), Some("96-QĐ/TW"));
-    }
-
-    #[test]
-    fn thresholds_are_over_half_and_two_thirds() {
-        assert_eq!(consequence(22, 45), Consequence::None);
-        assert_eq!(consequence(23, 45), Consequence::Consider);
-        assert_eq!(consequence(29, 45), Consequence::Consider);
-        assert_eq!(consequence(30, 45), Consequence::Remove);
-        assert_eq!(consequence(3, 0), Consequence::None);
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! - `year` and `rules` (the set in force for the new year);
 //! - the central regulations the directive cites (by number) replaced by the
-//!   ones in force (`regulations.rs`);
+//!   ones in force (`domain::regulations`);
 //! - references marked `renew: yearly` turned into placeholders to fill;
 //! - the cycle's own dates (schedule, directive, report, holidays) moved to
 //!   the new year, then back to a working day;
@@ -14,14 +14,14 @@
 //!
 //! Results and votes are not carried: a new year has none yet.
 
-use super::convert::{self, Converter};
-use super::model::{self as m, DocNumber, FileId, Fill, Renew, RuleSet, Sources};
-use super::raw;
-use super::{Failed, locate, parse};
+use crate::cycle::convert::{self, Converter};
+use crate::cycle::model::{self as m, DocNumber, FileId, Fill, Renew, RuleSet, Sources};
+use crate::cycle::raw;
+use crate::cycle::{Failed, locate, parse};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::domain::calendar::working_day_on_or_before;
+use crate::domain::regulations::{self, Regulation};
 use crate::output::Staging;
-use crate::regulations::{self, Regulation};
-use crate::rules::calendar::working_day_on_or_before;
 use crate::rules::text::year_tokens;
 use chrono::{Datelike, NaiveDate};
 use indexmap::IndexMap;
@@ -567,11 +567,11 @@ mod tests {
     fn a_date_landing_in_tet_moves_before_it() {
         // Tết Giáp Thìn: 10/02/2024 (mùng 1); the days off around it span
         // 08/02–14/02 at least. 12/02/2024 (a Monday) is inside them.
-        let tet = crate::rules::calendar::tet(2024).expect("Tết 2024 in the table");
+        let tet = crate::domain::calendar::tet(2024).expect("Tết 2024 in the table");
         assert_eq!(tet, d(2024, 2, 10));
         let moved = move_date(d(2023, 2, 12), 1, &[]).expect("in range");
         assert!(moved < d(2024, 2, 10), "{moved}");
-        assert!(crate::rules::calendar::day_off(moved).is_none());
+        assert!(crate::domain::calendar::day_off(moved).is_none());
     }
 
     #[test]

@@ -4,10 +4,10 @@
 //! working days of that year. Whatever only the clerk knows is a `[[…]]`
 //! placeholder, so `vanban check` lists what is left to fill.
 
-use super::{DocNumber, RuleSet, kind_name};
+use crate::cycle::{DocNumber, RuleSet, kind_name};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
-use crate::regulations::{self, Role};
-use crate::rules::calendar::working_day_on_or_before;
+use crate::domain::calendar::working_day_on_or_before;
+use crate::domain::regulations::{self, Role};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;

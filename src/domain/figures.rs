@@ -1,0 +1,465 @@
+//! The figures of a cycle, each computed here once: the tally of ratings by
+//! level, the HTXSNV quota (its base, rounding and cap), shares of a whole
+//! as documents print them, the ballots a confidence vote is counted over,
+//! the vote thresholds and what "tín nhiệm thấp" leads to under each
+//! regulation. The rules, the documents and `vanban stats` all call these,
+//! so a diagnostic and a document can never disagree.
+
+use super::vietnamese::{percent, percent_tenths, percent_with};
+use crate::cycle::{Cycle, QuotaBase, QuotaRounding, Rating, Results, RuleOptions, RuleSet};
+use crate::cycle::{VoteBase, Votes};
+use crate::diagnostic::Lang;
+use serde::Serialize;
+
+// ---------------------------------------------------------------------------
+// Shares
+// ---------------------------------------------------------------------------
+
+/// `part` of `whole` as documents print it: `16,7%`, `50%`, or `—` when
+/// there is nothing to divide by.
+pub fn share(part: u64, whole: u64) -> String {
+    share_in(part, whole, Lang::Vi)
+}
+
+/// [`share`] in a message's language: `16,7%` (vi), `16.7%` (en); the same
+/// rounding and the same trimming of a whole number (`50%`) in both.
+pub fn share_in(part: u64, whole: u64, lang: Lang) -> String {
+    let text = match lang {
+        Lang::Vi => percent(part, whole),
+        Lang::En => percent_with(part, whole, '.'),
+    };
+    text.unwrap_or_else(|| "—".to_owned())
+}
+
+/// One decimal, as a number (JSON): 16.7; `None` when `whole` is zero.
+pub fn percent_number(part: u64, whole: u64) -> Option<f64> {
+    percent_tenths(part, whole).map(|t| t as f64 / 10.0)
+}
+
+// ---------------------------------------------------------------------------
+// Tallies
+// ---------------------------------------------------------------------------
+
+/// How many were rated at each level (and how many were not rated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Tally {
+    pub htxsnv: u64,
+    pub httnv: u64,
+    pub htnv: u64,
+    pub khtnv: u64,
+    pub not_rated: u64,
+}
+
+impl Tally {
+    pub fn add(&mut self, rating: Option<Rating>) {
+        let slot = match rating {
+            Some(Rating::Htxsnv) => &mut self.htxsnv,
+            Some(Rating::Httnv) => &mut self.httnv,
+            Some(Rating::Htnv) => &mut self.htnv,
+            Some(Rating::Khtnv) => &mut self.khtnv,
+            None => &mut self.not_rated,
+        };
+        *slot = slot.saturating_add(1);
+    }
+
+    /// Those given a rating (every level; not those not rated).
+    pub fn rated(&self) -> u64 {
+        self.htxsnv
+            .saturating_add(self.httnv)
+            .saturating_add(self.htnv)
+            .saturating_add(self.khtnv)
+    }
+
+    /// Those rated at `level`.
+    pub fn at(&self, level: Rating) -> u64 {
+        match level {
+            Rating::Htxsnv => self.htxsnv,
+            Rating::Httnv => self.httnv,
+            Rating::Htnv => self.htnv,
+            Rating::Khtnv => self.khtnv,
+        }
+    }
+
+    /// The sum of two tallies (a totals row).
+    pub fn plus(&self, other: &Tally) -> Tally {
+        Tally {
+            htxsnv: self.htxsnv.saturating_add(other.htxsnv),
+            httnv: self.httnv.saturating_add(other.httnv),
+            htnv: self.htnv.saturating_add(other.htnv),
+            khtnv: self.khtnv.saturating_add(other.khtnv),
+            not_rated: self.not_rated.saturating_add(other.not_rated),
+        }
+    }
+
+    /// The members of one branch's results.
+    pub fn members(results: &Results) -> Tally {
+        let mut tally = Tally::default();
+        for m in &results.members {
+            tally.add(m.rating);
+        }
+        tally
+    }
+}
+
+/// The `not_rated` reasons the regulations accept.
+pub const NOT_RATED_REASONS: [&str; 3] = [
+    "miễn công tác và sinh hoạt đảng",
+    "đình chỉ sinh hoạt đảng",
+    "kết nạp chưa đủ 6 tháng",
+];
+
+/// Whether a `not_rated` reason is one the regulations accept (trimmed,
+/// case-insensitive).
+pub fn accepted_not_rated(reason: &str) -> bool {
+    Reason::of(reason) != Reason::Other
+}
+
+/// Why a member is not rated: the three cases of the regulations, or another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// Miễn công tác và sinh hoạt đảng.
+    Exempt,
+    /// Đình chỉ sinh hoạt đảng.
+    Suspended,
+    /// Kết nạp chưa đủ 6 tháng.
+    NewMember,
+    /// Any other reason (a `rating-missing` warning).
+    Other,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 4] = [
+        Reason::Exempt,
+        Reason::Suspended,
+        Reason::NewMember,
+        Reason::Other,
+    ];
+
+    /// The case a `not_rated` text names (trimmed, case-insensitive).
+    pub fn of(text: &str) -> Reason {
+        let text = text.trim().to_lowercase();
+        let cases = [Reason::Exempt, Reason::Suspended, Reason::NewMember];
+        NOT_RATED_REASONS
+            .iter()
+            .zip(cases)
+            .find(|(case, _)| **case == text)
+            .map_or(Reason::Other, |(_, reason)| reason)
+    }
+
+    /// The case as the regulations word it; `lý do khác` for another.
+    pub fn text(self) -> &'static str {
+        match self {
+            Reason::Exempt => NOT_RATED_REASONS[0],
+            Reason::Suspended => NOT_RATED_REASONS[1],
+            Reason::NewMember => NOT_RATED_REASONS[2],
+            Reason::Other => "lý do khác",
+        }
+    }
+
+    pub fn text_en(self) -> &'static str {
+        match self {
+            Reason::Exempt => "exempt from work and party activities",
+            Reason::Suspended => "party activities suspended",
+            Reason::NewMember => "admitted less than 6 months ago",
+            Reason::Other => "other reason",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The HTXSNV quota
+// ---------------------------------------------------------------------------
+
+/// The HTXSNV cap and the figures it was computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Quota {
+    /// Those rated HTXSNV.
+    pub count: u64,
+    /// The base the percentage applies to (per `quota_base`).
+    pub base: u64,
+    /// The most allowed: `base × percent / 100`, rounded per `quota_rounding`.
+    pub cap: u64,
+    pub percent: u32,
+    pub base_kind: QuotaBase,
+    pub rounding: QuotaRounding,
+}
+
+/// The cap on HTXSNV given the HTXSNV and HTTNV counts, under `options`.
+/// Integer arithmetic only: `floor` is `base·p / 100`, `nearest` rounds
+/// half up, `(base·p + 50) / 100`.
+pub fn quota(excellent: u64, good: u64, options: &RuleOptions) -> Quota {
+    let base = match options.quota_base {
+        QuotaBase::RatedGood => good,
+        QuotaBase::RatedGoodOrBetter => good.saturating_add(excellent),
+    };
+    // u128 holds any u64 × u32 product (and + 50) exactly.
+    let scaled = u128::from(base) * u128::from(options.quota_percent);
+    let cap = match options.quota_rounding {
+        QuotaRounding::Floor => scaled / 100,
+        QuotaRounding::Nearest => (scaled + 50) / 100,
+    };
+    let cap = u64::try_from(cap).unwrap_or(u64::MAX);
+    Quota {
+        count: excellent,
+        base,
+        cap,
+        percent: options.quota_percent,
+        base_kind: options.quota_base,
+        rounding: options.quota_rounding,
+    }
+}
+
+impl Quota {
+    pub fn exceeded(&self) -> bool {
+        self.count > self.cap
+    }
+
+    /// `base × percent / 100` before rounding, in hundredths (exact).
+    pub fn product_hundredths(&self) -> u128 {
+        u128::from(self.base) * u128::from(self.percent)
+    }
+}
+
+/// The most HTXSNV a branch of `members` could be allowed before anyone is
+/// rated (the whole roll as the base, rounded up; at least one): how many
+/// rows a blank form leaves for them.
+pub fn quota_upper_bound(members: u32, options: &RuleOptions) -> u64 {
+    let scaled = u64::from(members) * u64::from(options.quota_percent);
+    scaled.div_ceil(100).max(1)
+}
+
+/// The issuer-wide quotas: members over all branches, and branches as
+/// collectives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CycleQuotas {
+    pub members: Quota,
+    pub collectives: Quota,
+}
+
+/// The quotas over the whole issuing organisation (every results file).
+pub fn cycle_quotas(c: &Cycle) -> CycleQuotas {
+    let mut members = Tally::default();
+    let mut collectives = Tally::default();
+    for r in c.results.values() {
+        for m in &r.members {
+            members.add(m.rating);
+        }
+        collectives.add(Some(r.collective.rating));
+    }
+    CycleQuotas {
+        members: quota(members.htxsnv, members.httnv, &c.options),
+        collectives: quota(collectives.htxsnv, collectives.httnv, &c.options),
+    }
+}
+
+/// One branch's own member quota.
+pub fn branch_quota(c: &Cycle, results: &Results) -> Quota {
+    let tally = Tally::members(results);
+    quota(tally.htxsnv, tally.httnv, &c.options)
+}
+
+// ---------------------------------------------------------------------------
+// The confidence vote
+// ---------------------------------------------------------------------------
+
+/// The ballots confidence-vote percentages are counted over
+/// (`rule_options.vote_base`).
+pub fn vote_base(options: &RuleOptions, votes: &Votes) -> u32 {
+    match options.vote_base {
+        VoteBase::Returned => votes.ballots.returned,
+        VoteBase::Valid => votes.ballots.valid,
+    }
+}
+
+/// [`vote_base`] of the cycle's vote; `None` when it has none.
+pub fn cycle_vote_base(c: &Cycle) -> Option<u32> {
+    c.votes.as_ref().map(|v| vote_base(&c.options, v))
+}
+
+/// The quorum of a confidence vote (Quy định 96-QĐ/TW): at least 2/3 of
+/// those convened present.
+pub fn has_quorum(present: u32, convened: u32) -> bool {
+    u64::from(present) * 3 >= u64::from(convened) * 2
+}
+
+/// What "tín nhiệm thấp" over the base leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consequence {
+    /// Half or less.
+    None,
+    /// More than half, less than 2/3: consider removal from the post.
+    Consider,
+    /// 2/3 or more: removal without waiting for the term's end.
+    Remove,
+}
+
+/// The consequence of `low` votes over `base` ballots (integer arithmetic).
+pub fn consequence(low: u32, base: u32) -> Consequence {
+    let (low, base) = (u64::from(low), u64::from(base));
+    if base == 0 {
+        Consequence::None
+    } else if low * 3 >= base * 2 {
+        Consequence::Remove
+    } else if low * 2 > base {
+        Consequence::Consider
+    } else {
+        Consequence::None
+    }
+}
+
+/// Whether `low` is more than half of `base` (integer arithmetic): the
+/// threshold of both consequences.
+pub fn over_half(low: u32, base: u32) -> bool {
+    consequence(low, base) != Consequence::None
+}
+
+/// The highest rating "tín nhiệm thấp" over half allows under `rules`:
+/// KHTNV under qd366-2025 (Quy định 366-QĐ/TW); no cap before it.
+pub fn low_confidence_cap(rules: RuleSet, low: u32, base: u32) -> Option<Rating> {
+    (rules == RuleSet::Qd366_2025 && over_half(low, base)).then_some(Rating::Khtnv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(base: QuotaBase, rounding: QuotaRounding) -> RuleOptions {
+        RuleOptions {
+            quota_base: base,
+            quota_rounding: rounding,
+            ..RuleOptions::default()
+        }
+    }
+
+    const FLOOR: RuleOptions = RuleOptions {
+        quota_percent: 20,
+        quota_base: QuotaBase::RatedGood,
+        quota_rounding: QuotaRounding::Floor,
+        vote_base: VoteBase::Returned,
+    };
+
+    fn nearest() -> RuleOptions {
+        opts(QuotaBase::RatedGood, QuotaRounding::Nearest)
+    }
+
+    #[test]
+    fn quota_at_cap_passes_one_over_fails() {
+        // 20% of 10 = 2.
+        assert_eq!(quota(2, 10, &FLOOR).cap, 2);
+        assert!(!quota(2, 10, &FLOOR).exceeded());
+        assert!(quota(3, 10, &FLOOR).exceeded());
+    }
+
+    #[test]
+    fn quota_floor_versus_nearest_on_small_counts() {
+        // base 7: 1.4 → floor 1, nearest 1.
+        assert_eq!(
+            (quota(0, 7, &FLOOR).cap, quota(0, 7, &nearest()).cap),
+            (1, 1)
+        );
+        // base 8: 1.6 → floor 1, nearest 2.
+        assert_eq!(
+            (quota(0, 8, &FLOOR).cap, quota(0, 8, &nearest()).cap),
+            (1, 2)
+        );
+        assert!(quota(2, 8, &FLOOR).exceeded());
+        assert!(!quota(2, 8, &nearest()).exceeded());
+        // base 2: 0.4 → 0 either way, so one HTXSNV is over.
+        assert!(quota(1, 2, &FLOOR).exceeded());
+        assert!(quota(1, 2, &nearest()).exceeded());
+        // base 3: 0.6 → floor 0, nearest 1.
+        assert!(quota(1, 3, &FLOOR).exceeded());
+        assert!(!quota(1, 3, &nearest()).exceeded());
+        // half rounds up: base 5 at 10% = 0.5 → 1.
+        let ten = RuleOptions {
+            quota_percent: 10,
+            ..nearest()
+        };
+        assert_eq!(quota(0, 5, &ten).cap, 1);
+    }
+
+    #[test]
+    fn quota_bases() {
+        let literal = quota(3, 10, &FLOOR);
+        assert_eq!((literal.base, literal.cap), (10, 2));
+        assert!(literal.exceeded());
+        let wider = quota(
+            3,
+            10,
+            &opts(QuotaBase::RatedGoodOrBetter, QuotaRounding::Floor),
+        );
+        assert_eq!((wider.base, wider.cap), (13, 2));
+        let wider = quota(
+            3,
+            12,
+            &opts(QuotaBase::RatedGoodOrBetter, QuotaRounding::Floor),
+        );
+        assert_eq!((wider.base, wider.cap), (15, 3));
+        assert!(!wider.exceeded());
+    }
+
+    #[test]
+    fn quota_does_not_overflow() {
+        let huge = RuleOptions {
+            quota_percent: u32::MAX,
+            ..FLOOR
+        };
+        assert!(!quota(u64::MAX, u64::MAX, &huge).exceeded());
+        assert_eq!(quota(5, 0, &FLOOR).cap, 0);
+    }
+
+    #[test]
+    fn a_blank_form_leaves_rows_for_the_most_htxsnv_the_roll_allows() {
+        // 12 members at 20%: 2.4 → 3 rows; 0 members still leaves one row.
+        assert_eq!(quota_upper_bound(12, &FLOOR), 3);
+        assert_eq!(quota_upper_bound(10, &FLOOR), 2);
+        assert_eq!(quota_upper_bound(0, &FLOOR), 1);
+    }
+
+    #[test]
+    fn thresholds_are_over_half_and_two_thirds() {
+        assert_eq!(consequence(22, 45), Consequence::None);
+        assert_eq!(consequence(23, 45), Consequence::Consider);
+        assert_eq!(consequence(29, 45), Consequence::Consider);
+        assert_eq!(consequence(30, 45), Consequence::Remove);
+        assert_eq!(consequence(3, 0), Consequence::None);
+    }
+
+    #[test]
+    fn over_half_is_the_threshold_of_every_consequence() {
+        for base in 0..=12 {
+            for low in 0..=base {
+                let strictly = base > 0 && 2 * low > base;
+                assert_eq!(over_half(low, base), strictly, "{low}/{base}");
+            }
+        }
+    }
+
+    #[test]
+    fn low_confidence_caps_the_rating_only_under_qd366() {
+        assert_eq!(
+            low_confidence_cap(RuleSet::Qd366_2025, 4, 7),
+            Some(Rating::Khtnv)
+        );
+        assert_eq!(low_confidence_cap(RuleSet::Qd366_2025, 3, 6), None);
+        assert_eq!(low_confidence_cap(RuleSet::Qd124_2023, 7, 7), None);
+    }
+
+    #[test]
+    fn quorum_is_two_thirds() {
+        assert!(has_quorum(6, 9));
+        assert!(!has_quorum(5, 9));
+        assert!(has_quorum(0, 0));
+    }
+
+    #[test]
+    fn shares_print_alike_in_both_languages() {
+        assert_eq!(share(1, 2), "50%");
+        assert_eq!(share_in(1, 2, Lang::En), "50%");
+        assert_eq!(share_in(1, 3, Lang::En), "33.3%");
+        assert_eq!(share(1, 0), "—");
+        assert_eq!(percent_number(1, 6), Some(16.7));
+    }
+}

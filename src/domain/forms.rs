@@ -1,0 +1,261 @@
+//! The form contract: the names of the tables the documents place
+//! (`{{ table(name="…") }}` in the templates), the headings and row labels
+//! they are printed with, and how `vanban collect` recognises each table of
+//! a filled form. `render` writes with these, `collect` reads back by them:
+//! a label changed here changes both.
+
+use crate::cycle::{Rating, Role};
+
+/// The tables the documents place, by the name a template gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TableName {
+    /// `chi-bo`: the branch (id, name, year, member count).
+    Branch,
+    /// `hoi-nghi`: the review meeting (a branch's, or every branch's).
+    Meeting,
+    /// `tap-the`: the branch's rating of itself as a collective.
+    Collective,
+    /// `thong-ke`: members by level.
+    Statistics,
+    /// `dang-vien`: the member list (or the members by branch).
+    Members,
+    /// `thanh-tich`: members proposed HTXSNV and their products.
+    Achievements,
+    /// `truong-hop`: not rated, disciplined, on sick leave.
+    Special,
+    /// `xuat-sac`: the consolidated report's HTXSNV list.
+    Excellent,
+    /// `ket-qua`: the confidence vote, a row per person.
+    VoteResult,
+    /// `tin-nhiem`: the vote result in the consolidated report.
+    Confidence,
+}
+
+impl TableName {
+    pub const fn name(self) -> &'static str {
+        match self {
+            TableName::Branch => "chi-bo",
+            TableName::Meeting => "hoi-nghi",
+            TableName::Collective => "tap-the",
+            TableName::Statistics => "thong-ke",
+            TableName::Members => "dang-vien",
+            TableName::Achievements => "thanh-tich",
+            TableName::Special => "truong-hop",
+            TableName::Excellent => "xuat-sac",
+            TableName::VoteResult => "ket-qua",
+            TableName::Confidence => "tin-nhiem",
+        }
+    }
+
+    /// Every table a document places.
+    pub const ALL: [TableName; 10] = [
+        TableName::Branch,
+        TableName::Meeting,
+        TableName::Collective,
+        TableName::Statistics,
+        TableName::Members,
+        TableName::Achievements,
+        TableName::Special,
+        TableName::Excellent,
+        TableName::VoteResult,
+        TableName::Confidence,
+    ];
+
+    /// The tables `collect` reads back from a filled branch form, in the
+    /// order it looks for them.
+    pub const FORM: [TableName; 6] = [
+        TableName::Branch,
+        TableName::Meeting,
+        TableName::Collective,
+        TableName::Members,
+        TableName::Achievements,
+        TableName::Special,
+    ];
+
+    /// The form tables a filled form cannot do without.
+    pub const REQUIRED: [TableName; 4] = [
+        TableName::Branch,
+        TableName::Meeting,
+        TableName::Collective,
+        TableName::Members,
+    ];
+
+    /// How a form table is recognised: a row label of a `Thông tin | Nội
+    /// dung` table, or a column heading beside `Họ và tên`. `None` for a
+    /// table no form carries.
+    pub const fn mark(self) -> Option<Mark> {
+        match self {
+            TableName::Branch => Some(Mark::Row(label::BRANCH_ID)),
+            TableName::Meeting => Some(Mark::Row(label::DATE)),
+            TableName::Collective => Some(Mark::Row(label::COLLECTIVE_RATING)),
+            TableName::Members => Some(Mark::Column(label::ROLE)),
+            TableName::Achievements => Some(Mark::Column(label::ACHIEVEMENTS)),
+            TableName::Special => Some(Mark::Column(label::NOT_RATED)),
+            _ => None,
+        }
+    }
+}
+
+/// What marks a form table (see [`TableName::mark`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Row(&'static str),
+    Column(&'static str),
+}
+
+/// Headings and row labels of the tables (printed Vietnamese; read back by
+/// `collect`).
+pub mod label {
+    use crate::cycle::Role;
+
+    pub const ITEM: &str = "Thông tin";
+    pub const VALUE: &str = "Nội dung";
+
+    // Rows of the branch table (`chi-bo`).
+    pub const BRANCH_ID: &str = "Mã chi bộ";
+    pub const BRANCH_NAME: &str = "Tên chi bộ";
+    pub const YEAR: &str = "Năm";
+    pub const MEMBER_COUNT: &str = "Tổng số đảng viên";
+
+    // Rows of the meeting table (`hoi-nghi`).
+    pub const DATE: &str = "Ngày họp";
+    pub const PLACE: &str = "Địa điểm";
+    pub const CHAIR: &str = "Chủ trì";
+    pub const CLERK: &str = "Thư ký";
+    pub const GUESTS: &str = "Khách mời";
+
+    // Rows of the collective table (`tap-the`).
+    pub const COLLECTIVE_RATING: &str = "Tập thể chi bộ tự xếp loại";
+    pub const SCORE: &str = "Điểm";
+    pub const ACHIEVEMENTS: &str = "Thành tích, sản phẩm cụ thể";
+
+    // Columns of the member tables.
+    pub const NO: &str = "STT";
+    pub const NAME: &str = "Họ và tên";
+    pub const ROLE: &str = "Chức vụ trong chi bộ";
+    pub const RATING: &str = "Xếp loại";
+    pub const SELF_RATING: &str = "Tự xếp loại";
+    pub const PROPOSED: &str = "Chi bộ đề nghị";
+    pub const PROPOSED_FULL: &str = "Chi bộ đề nghị xếp loại";
+    pub const NOTE: &str = "Ghi chú";
+    pub const NOT_RATED: &str = "Không xếp loại (lý do)";
+    pub const DISCIPLINE: &str = "Kỷ luật trong năm (hình thức)";
+    pub const SICK_LEAVE: &str = "Nghỉ ốm (số tháng)";
+    pub const SELF_REMEDIED: &str = "Tự phát hiện, tự khắc phục";
+
+    // Columns of the statistics table (`thong-ke`).
+    pub const RATED: &str = "Được xếp loại";
+    pub const COUNT: &str = "Số lượng";
+    pub const SHARE: &str = "Tỷ lệ";
+    pub const UNRATED: &str = "Không xếp loại";
+
+    // Columns of the vote table (`ket-qua`).
+    pub const POSITION: &str = "Chức vụ";
+    pub const VOTE_HIGH: &str = "Tín nhiệm cao";
+    pub const VOTE_TRUST: &str = "Tín nhiệm";
+    pub const VOTE_LOW: &str = "Tín nhiệm thấp";
+    pub const BALLOTS: &str = "Số phiếu";
+
+    /// Written in the rating column for a member not rated.
+    pub const UNRATED_CELL: &str = "Không xếp loại";
+    pub const YES: &str = "Có";
+
+    /// Role names, as a member table prints them.
+    pub const ROLES: [(super::Role, &str); 4] = [
+        (Role::BiThu, "Bí thư"),
+        (Role::PhoBiThu, "Phó Bí thư"),
+        (Role::ChiUyVien, "Chi ủy viên"),
+        (Role::DangVien, "Đảng viên"),
+    ];
+}
+
+/// The printed name of a role in the branch.
+pub fn role_name(role: Role) -> &'static str {
+    label::ROLES
+        .iter()
+        .find(|(r, _)| *r == role)
+        .map_or("", |(_, name)| name)
+}
+
+/// Every heading a header row of a form table may hold (the level names
+/// aside: [`Rating::full_name`]).
+pub const HEADINGS: [&str; 21] = [
+    label::ITEM,
+    label::VALUE,
+    label::NO,
+    label::NAME,
+    label::ROLE,
+    label::SCORE,
+    label::RATING,
+    label::SELF_RATING,
+    label::PROPOSED,
+    label::PROPOSED_FULL,
+    label::NOTE,
+    label::NOT_RATED,
+    label::DISCIPLINE,
+    label::SICK_LEAVE,
+    label::SELF_REMEDIED,
+    label::ACHIEVEMENTS,
+    label::MEMBER_COUNT,
+    label::RATED,
+    label::COUNT,
+    label::SHARE,
+    label::UNRATED,
+];
+
+/// The level a rating cell names in full.
+pub fn rating_cell(rating: Option<Rating>) -> &'static str {
+    rating.map_or(label::UNRATED_CELL, Rating::full_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_table_has_a_mark_and_a_distinct_name() {
+        let mut names: Vec<&str> = TableName::FORM.iter().map(|t| t.name()).collect();
+        assert!(TableName::FORM.iter().all(|t| t.mark().is_some()));
+        assert!(
+            TableName::REQUIRED
+                .iter()
+                .all(|t| TableName::FORM.contains(t))
+        );
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TableName::FORM.len());
+    }
+
+    /// The names the templates place tables by (`table(name="…")`).
+    fn template_table_names() -> std::collections::BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut names = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).expect("templates/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a template is UTF-8");
+            for part in text.split("table(name=\"").skip(1) {
+                names.extend(part.split('"').next().map(str::to_owned));
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn the_templates_place_exactly_the_named_tables() {
+        let placed = template_table_names();
+        let named: std::collections::BTreeSet<String> =
+            TableName::ALL.iter().map(|t| t.name().to_owned()).collect();
+        assert!(placed.contains("dang-vien"), "the templates were read");
+        assert_eq!(placed, named);
+    }
+
+    #[test]
+    fn every_role_has_a_printed_name() {
+        for role in [Role::BiThu, Role::PhoBiThu, Role::ChiUyVien, Role::DangVien] {
+            assert!(!role_name(role).is_empty(), "{role:?}");
+        }
+    }
+}
