@@ -13,6 +13,7 @@ pub mod cli;
 pub mod collect;
 pub mod cycle;
 pub mod diagnostic;
+pub mod domain;
 pub mod example;
 pub mod output;
 pub mod pipeline;

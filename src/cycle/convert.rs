@@ -4,6 +4,7 @@
 use super::model::{self as m, FileId, Sources};
 use super::raw;
 use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::domain::values;
 use chrono::NaiveDate;
 
 /// Collects conversion problems against one source file.
@@ -51,16 +52,18 @@ impl<'a> Converter<'a> {
             ));
             return NaiveDate::default();
         }
-        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(date) => date,
-            Err(_) => {
+        match values::parse_date(text, None) {
+            Some(date) => date,
+            None => {
                 self.problem(
                     path,
                     Message::new(
                         format!(
-                            "ngày không hợp lệ `{text}` (cần dạng NNNN-TT-NN, ví dụ 2022-11-12)"
+                            "ngày không hợp lệ `{text}` (viết ngày/tháng/năm, ví dụ 12/11/2022, hoặc NNNN-TT-NN, ví dụ 2022-11-12)"
                         ),
-                        format!("invalid date `{text}` (expected YYYY-MM-DD, e.g. 2022-11-12)"),
+                        format!(
+                            "invalid date `{text}` (write day/month/year, e.g. 12/11/2022, or YYYY-MM-DD, e.g. 2022-11-12)"
+                        ),
                     ),
                 );
                 NaiveDate::default()
@@ -93,6 +96,20 @@ impl<'a> Converter<'a> {
             );
         }
         id.to_string()
+    }
+
+    /// A document number: 1 or more (or a placeholder still to fill).
+    fn doc_number(&mut self, path: &str, number: m::Fill<u32>) -> m::Fill<u32> {
+        if number == m::Fill::Value(0) {
+            self.problem(
+                path,
+                Message::new(
+                    "số văn bản phải từ 1 trở lên (số 0 không được cấp)",
+                    "a document number must be 1 or more (0 is never issued)",
+                ),
+            );
+        }
+        number
     }
 
     fn text(&mut self, path: &str, value: String) -> String {
@@ -160,7 +177,7 @@ pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
         schedule: schedule(c, raw.schedule),
         directive: directive(c, raw.directive),
         report: raw.report.map(|r| m::ReportMeta {
-            number: r.number,
+            number: c.doc_number("report.number", r.number),
             date: c.date("report.date", &r.date),
         }),
         branches: raw
@@ -209,7 +226,7 @@ fn schedule(c: &mut Converter, r: raw::Schedule) -> m::Schedule {
 
 fn directive(c: &mut Converter, r: raw::Directive) -> m::Directive {
     m::Directive {
-        number: r.number,
+        number: c.doc_number("directive.number", r.number),
         date: c.date("directive.date", &r.date),
         subject: c.text("directive.subject", r.subject),
         to: r.to,

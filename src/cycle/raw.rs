@@ -109,6 +109,7 @@ pub struct Branch {
     pub id: String,
     pub name: String,
     pub secretary: String,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub members: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roster: Vec<String>,
@@ -145,7 +146,9 @@ pub struct Votes {
     pub date: String,
     pub place: String,
     pub board: Vec<BoardMember>,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub convened: u32,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub present: u32,
     pub ballots: Ballots,
     pub people: Vec<VotePerson>,

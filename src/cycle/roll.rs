@@ -150,7 +150,7 @@ pub fn move_date(date: NaiveDate, years: i32, holidays: &[NaiveDate]) -> Option<
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    crate::domain::values::parse_date(text, None)
 }
 
 fn format_date(date: NaiveDate) -> String {
