@@ -125,6 +125,9 @@ enum Command {
         /// Xuất báo cáo tổng hợp dù còn chi bộ chưa gửi kết quả: bản dự thảo, nêu tên các chi bộ đó, không tính vào số liệu
         #[arg(long)]
         partial: bool,
+        /// Xuất thêm bản PDF cạnh mỗi tệp DOCX (cần LibreOffice; biến VANBAN_SOFFICE chỉ đường dẫn soffice nếu cần)
+        #[arg(long)]
+        pdf: bool,
     },
     /// In số liệu tổng hợp: xếp loại đảng viên, tập thể, mức tối đa HTXSNV (--format json: in JSON)
     #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
@@ -183,10 +186,15 @@ pub fn run() -> ExitCode {
             output,
             draft,
             partial,
+            pdf,
         } => build::run(
             cycle.as_deref(),
             &output,
-            crate::pipeline::Options { draft, partial },
+            crate::pipeline::Options {
+                draft,
+                partial,
+                pdf,
+            },
             cli.common,
         ),
         Command::Stats { cycle } => stats::run(&cycle, cli.common),
