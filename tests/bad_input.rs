@@ -65,6 +65,7 @@ corpus! {
     template_include_outside => "template-include-outside",
     doc_number_zero => "doc-number-zero",
     number_decimal => "number-decimal",
+    roster_unknown_group => "roster-unknown-group",
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::model::{self as m, FileId, Sources};
 use super::raw;
+use super::roster;
 use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::domain::values;
 use chrono::NaiveDate;
@@ -23,7 +24,7 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn problem(&mut self, path: &str, message: Message) {
+    pub fn problem(&mut self, path: &str, message: Message) {
         let place = self.sources.place(self.file, path);
         self.problems
             .push(Diagnostic::error(Code::InputValue, place, message));
@@ -112,7 +113,7 @@ impl<'a> Converter<'a> {
         number
     }
 
-    fn text(&mut self, path: &str, value: String) -> String {
+    pub fn text(&mut self, path: &str, value: String) -> String {
         if value.trim().is_empty() {
             self.problem(
                 path,
@@ -180,12 +181,14 @@ pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
             number: c.doc_number("report.number", r.number),
             date: c.date("report.date", &r.date),
         }),
-        branches: raw
-            .branches
-            .into_iter()
-            .enumerate()
-            .map(|(i, b)| branch(c, i, b))
-            .collect(),
+        branches: {
+            let from_file = raw.roster_file.is_some();
+            raw.branches
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| branch(c, i, b, from_file))
+                .collect()
+        },
         results: Default::default(),
         votes: None,
         sources: Default::default(),
@@ -239,13 +242,36 @@ fn directive(c: &mut Converter, r: raw::Directive) -> m::Directive {
     }
 }
 
-fn branch(c: &mut Converter, i: usize, r: raw::Branch) -> m::Branch {
+/// `from_file`: the cycle has a `roster_file`, which may count `members`.
+fn branch(c: &mut Converter, i: usize, r: raw::Branch, from_file: bool) -> m::Branch {
+    let roster: Vec<m::RosterEntry> = r
+        .roster
+        .into_iter()
+        .enumerate()
+        .map(|(j, e)| roster::entry(c, &format!("branches[{i}].roster[{j}]"), e))
+        .collect();
+    let members = match r.members {
+        Some(n) => n,
+        None if !roster.is_empty() => u32::try_from(roster.len()).unwrap_or(u32::MAX),
+        None => {
+            if !from_file {
+                c.problem(
+                    &format!("branches[{i}]"),
+                    Message::new(
+                        "thiếu trường bắt buộc `members` (số đảng viên; có thể bỏ khi có roster hoặc roster_file để đếm)",
+                        "missing field `members` (the number of members; may be left out with a roster or roster_file to count)",
+                    ),
+                );
+            }
+            0
+        }
+    };
     m::Branch {
         id: c.branch_id(&format!("branches[{i}].id"), &r.id),
         name: c.text(&format!("branches[{i}].name"), r.name),
         secretary: c.text(&format!("branches[{i}].secretary"), r.secretary),
-        members: r.members,
-        roster: r.roster,
+        members,
+        roster,
     }
 }
 

@@ -33,6 +33,9 @@ pub struct Cycle {
     pub directive: Directive,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<Report>,
+    /// The member list as the office keeps it (`roster_file.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_file: Option<String>,
     pub branches: Vec<Branch>,
 }
 
@@ -109,10 +112,14 @@ pub struct Branch {
     pub id: String,
     pub name: String,
     pub secretary: String,
-    #[serde(deserialize_with = "crate::domain::values::count")]
-    pub members: u32,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub members: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roster: Vec<String>,
+    pub roster: Vec<super::roster::RawEntry>,
 }
 
 /// `results/<branch-id>.yaml`.

@@ -8,7 +8,7 @@
 //! - ratings as the code in any case (`httnv`) or the full words in any case
 //!   and with the tone mark on either vowel ("Hoàn thành tốt nhiệm vụ").
 
-use crate::cycle::Rating;
+use crate::cycle::{Group, Rating};
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use std::fmt;
@@ -94,6 +94,37 @@ pub fn parse_rating(text: &str) -> Option<Rating> {
     Rating::ALL
         .into_iter()
         .find(|r| k == key(r.code()) || k == key(r.full_name()))
+}
+
+/// A roster `group`: its slug (`lanh-dao`) or the words ("Lãnh đạo, quản
+/// lý"), any case; empty is an ordinary member.
+pub fn parse_group(text: &str) -> Option<Group> {
+    let k = key(text);
+    if k.is_empty() {
+        return Some(Group::DangVien);
+    }
+    Group::ALL
+        .into_iter()
+        .find(|g| k == g.id() || k == key(g.words()))
+}
+
+/// An ASCII slug of a Vietnamese name, for ids and file names: marks
+/// dropped, `đ` → `d`, lower case, every other run of characters → `-`
+/// (`Chi bộ Tổng hợp` → `chi-bo-tong-hop`). Empty when nothing is left.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            c if unicode_normalization::char::is_combining_mark(c) => continue,
+            _ => '-',
+        };
+        if c != '-' || !(out.is_empty() || out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
 /// What a whole-number field takes, in serde's "expected" wording
@@ -233,6 +264,26 @@ mod tests {
         for bad in ["Tốt", "HTT", "Hoàn thành tốt", "Hoan thanh tot nhiem vu"] {
             assert_eq!(parse_rating(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn groups_by_slug_or_words() {
+        assert_eq!(parse_group(""), Some(Group::DangVien));
+        assert_eq!(parse_group("lanh-dao"), Some(Group::LanhDao));
+        assert_eq!(parse_group("lãnh đạo, quản lý"), Some(Group::LanhDao));
+        assert_eq!(
+            parse_group("Ngoài hệ thống chính trị"),
+            Some(Group::NgoaiHeThong)
+        );
+        assert_eq!(parse_group("cán bộ"), None);
+    }
+
+    #[test]
+    fn ascii_slugs() {
+        assert_eq!(slug("Chi bộ Tổng hợp"), "chi-bo-tong-hop");
+        assert_eq!(slug("  Đảng ủy -- Khối 2 "), "dang-uy-khoi-2");
+        assert_eq!(slug("Nguyễn Thị Thu Trang"), "nguyen-thi-thu-trang");
+        assert_eq!(slug("—"), "");
     }
 
     #[test]

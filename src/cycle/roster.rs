@@ -1,0 +1,279 @@
+//! Branch rosters (cycle-format.md): written in `cycle.yaml` (`roster:`, a
+//! name alone or the details) or read from the office's spreadsheet
+//! (`roster_file`, read by `roster_file`), then given to their branches.
+
+use super::convert::Converter;
+use super::model::{self as m, FileId, Sources};
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::domain::values;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+/// A roster entry as written: a name alone, or a mapping with details.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum RawEntry {
+    Name(String),
+    Details(RawDetails),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDetails {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party_post: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unions: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// A string, or a mapping read as [`RawDetails`] (keeping its own errors,
+/// such as an unknown key, at their place; an untagged enum would lose them).
+impl<'de> Deserialize<'de> for RawEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = RawEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawEntry, E> {
+                Ok(RawEntry::Name(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawEntry, A::Error> {
+                RawDetails::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawEntry::Details)
+            }
+        }
+        d.deserialize_any(EntryVisitor)
+    }
+}
+
+/// One entry of `roster:` at `path` (`branches[0].roster[2]`).
+pub fn entry(c: &mut Converter, path: &str, raw: RawEntry) -> m::RosterEntry {
+    let d = match raw {
+        RawEntry::Name(name) => return m::RosterEntry::named(c.text(path, name)),
+        RawEntry::Details(d) => d,
+    };
+    let group_path = format!("{path}.group");
+    let group = d.group.as_deref().unwrap_or_default();
+    let group = values::parse_group(group).unwrap_or_else(|| {
+        c.problem(&group_path, unknown_group(group));
+        m::Group::DangVien
+    });
+    m::RosterEntry {
+        name: c.text(&format!("{path}.name"), d.name),
+        born: d.born.map(|b| c.date(&format!("{path}.born"), &b)),
+        party_post: d.party_post,
+        job: d.job,
+        unions: d.unions,
+        unit: d.unit,
+        group,
+    }
+}
+
+/// The message for a `group` that is none of the three.
+pub fn unknown_group(text: &str) -> Message {
+    let ids: Vec<&str> = m::Group::ALL.iter().map(|g| g.id()).collect();
+    let words: Vec<String> = m::Group::ALL
+        .iter()
+        .map(|g| format!("“{}”", g.words()))
+        .collect();
+    Message::new(
+        format!(
+            "nhóm không hợp lệ “{text}” (chỉ nhận: {}; hoặc {})",
+            ids.join(", "),
+            words.join(", ")
+        ),
+        format!(
+            "unknown group “{text}” (one of: {}; or {})",
+            ids.join(", "),
+            words.join(", ")
+        ),
+    )
+}
+
+/// One member read from the roster file, with the branch it names.
+#[derive(Debug, Clone)]
+pub struct FileRow {
+    /// The "Chi bộ" cell: a branch's name or id.
+    pub branch: String,
+    /// The place of that cell.
+    pub place: Place,
+    pub entry: m::RosterEntry,
+}
+
+/// Whether a "Chi bộ" cell names `branch`: its id, or its name with or
+/// without the words "Chi bộ", in any case and tone placement.
+fn names(cell: &str, branch: &m::Branch) -> bool {
+    let bare = |t: &str| {
+        let k = values::key(t);
+        let prefix = values::key("chi bộ ");
+        k.strip_prefix(&(prefix + " "))
+            .map(str::to_owned)
+            .unwrap_or(k)
+    };
+    cell.trim() == branch.id || bare(cell) == bare(&branch.name)
+}
+
+/// Gives each branch its rows of the roster file. `given[i]` says whether
+/// `branches[i].members` was written: then it must agree with the rows
+/// (`roster-count`); otherwise it is their count.
+pub fn apply(
+    branches: &mut [m::Branch],
+    given: &[bool],
+    rows: Vec<FileRow>,
+    sources: &Sources,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut by_branch: Vec<Vec<m::RosterEntry>> = vec![Vec::new(); branches.len()];
+    for row in rows {
+        match branches.iter().position(|b| names(&row.branch, b)) {
+            Some(i) => by_branch[i].push(row.entry),
+            None => diags.push(unknown_branch(&row, branches)),
+        }
+    }
+    let place = |path: String| sources.place(FileId::CYCLE, &path);
+    for (i, (branch, entries)) in branches.iter_mut().zip(by_branch).enumerate() {
+        let given = given.get(i).copied().unwrap_or(true);
+        if entries.is_empty() {
+            if !given && branch.roster.is_empty() {
+                diags.push(no_members(place(format!("branches[{i}]")), &branch.name));
+            }
+            continue;
+        }
+        if !branch.roster.is_empty() {
+            diags.push(two_rosters(place(format!("branches[{i}].roster"))));
+            continue;
+        }
+        let count = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+        if !given {
+            branch.members = count;
+        } else if branch.members != count {
+            diags.push(count_differs(
+                place(format!("branches[{i}].members")),
+                branch.members,
+                count,
+            ));
+        }
+        branch.roster = entries;
+    }
+}
+
+fn unknown_branch(row: &FileRow, branches: &[m::Branch]) -> Diagnostic {
+    let known: Vec<&str> = branches.iter().map(|b| b.name.as_str()).collect();
+    Diagnostic::error(
+        Code::InputValue,
+        row.place.clone(),
+        Message::new(
+            format!(
+                "chi bộ “{}” không có trong branches của cycle.yaml (các chi bộ: {})",
+                row.branch,
+                known.join("; ")
+            ),
+            format!(
+                "branch “{}” is not among the branches of cycle.yaml ({})",
+                row.branch,
+                known.join("; ")
+            ),
+        ),
+    )
+}
+
+fn no_members(place: Place, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::InputValue,
+        place,
+        Message::new(
+            format!(
+                "thiếu `members` (số đảng viên) của {name}, và danh sách đảng viên (roster_file) không có ai thuộc chi bộ này"
+            ),
+            format!(
+                "`members` of {name} is missing, and the roster file lists nobody of this branch"
+            ),
+        ),
+    )
+}
+
+fn two_rosters(place: Place) -> Diagnostic {
+    Diagnostic::error(
+        Code::InputValue,
+        place,
+        Message::new(
+            "chi bộ có cả danh sách `roster` trong cycle.yaml lẫn các dòng trong roster_file: chỉ giữ một nơi",
+            "the branch has both a `roster` in cycle.yaml and rows in the roster file: keep one",
+        ),
+    )
+}
+
+fn count_differs(place: Place, members: u32, count: u32) -> Diagnostic {
+    Diagnostic::error(
+        Code::RosterCount,
+        place,
+        Message::new(
+            format!(
+                "members: {members}, nhưng danh sách đảng viên (roster_file) có {count} người của chi bộ này (bỏ members để đếm theo danh sách)"
+            ),
+            format!(
+                "members: {members}, but the roster file lists {count} of this branch (leave members out to count them)"
+            ),
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn branch(id: &str, name: &str) -> m::Branch {
+        m::Branch {
+            id: id.into(),
+            name: name.into(),
+            secretary: String::new(),
+            members: 0,
+            roster: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_cell_names_a_branch_by_id_or_name() {
+        let b = branch("tong-hop", "Chi bộ Tổng hợp");
+        for cell in ["tong-hop", "Chi bộ Tổng hợp", "chi bộ tổng hợp", "Tổng hợp"] {
+            assert!(names(cell, &b), "{cell}");
+        }
+        assert!(!names("Kinh tế", &b));
+    }
+
+    #[test]
+    fn members_are_counted_or_must_agree() {
+        let mut branches = [branch("a", "Chi bộ A"), branch("b", "Chi bộ B")];
+        branches[1].members = 5;
+        let row = |b: &str, n: &str| FileRow {
+            branch: b.into(),
+            place: Place::default(),
+            entry: m::RosterEntry::named(n),
+        };
+        let rows = vec![row("A", "X"), row("B", "Y"), row("a", "Z"), row("C", "W")];
+        let mut diags = Vec::new();
+        apply(
+            &mut branches,
+            &[false, true],
+            rows,
+            &Sources::default(),
+            &mut diags,
+        );
+        assert_eq!(branches[0].members, 2);
+        assert_eq!(branches[0].roster[1].name, "Z");
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::InputValue, Code::RosterCount], "{diags:#?}");
+    }
+}
