@@ -276,3 +276,101 @@ fn assert_nothing_built(dir: &Path) {
     assert_eq!(run.status.code(), Some(2));
     assert!(!out.exists(), "a failed build wrote {out:?}");
 }
+
+#[test]
+fn init_writes_the_branches_of_the_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("moi");
+    let sheet = Path::new(ROSTERS).join("danh-sach.ods");
+    let run = common::vanban(&[
+        "init",
+        dir.to_str().unwrap(),
+        "--year",
+        "2022",
+        "--roster",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        fs::read(dir.join("danh-sach.ods")).unwrap(),
+        fs::read(&sheet).unwrap()
+    );
+    let yaml = fs::read_to_string(dir.join("cycle.yaml")).unwrap();
+    assert!(yaml.contains("\nroster_file: danh-sach.ods "), "{yaml}");
+    let branches = &yaml[yaml.find("\nbranches:").unwrap()..];
+    let ids: Vec<&str> = branches
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    assert_eq!(ids, ["tong-hop", "kinh-te"], "{branches}");
+    // The secretary is the member whose party post is "Bí thư chi bộ".
+    assert!(
+        branches.contains("secretary: Trần Đức Thắng\n"),
+        "{branches}"
+    );
+    // The new cycle loads its roster: only the placeholders are left.
+    let items = check_json(&dir, 1);
+    assert!(
+        items.iter().all(|d| d["code"] == "placeholder-left"),
+        "{items:#?}"
+    );
+    let Ok(loaded) = vanban::cycle::load(&dir) else {
+        panic!("the new cycle does not load");
+    };
+    let members: Vec<u32> = loaded.cycle.branches.iter().map(|b| b.members).collect();
+    assert_eq!(members, [3, 2]);
+}
+
+#[test]
+fn init_with_a_bad_roster_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sheet = tmp.path().join("ds.csv");
+    let text = fs::read_to_string(Path::new(ROSTERS).join("danh-sach.csv")).unwrap();
+    fs::write(&sheet, text.replacen("7/5/1990", "7/5", 1)).unwrap();
+    let dir = tmp.path().join("moi");
+    let run = common::vanban(&[
+        "init",
+        dir.to_str().unwrap(),
+        "--roster",
+        sheet.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    let items: Vec<Value> = serde_json::from_slice(&run.stdout).unwrap();
+    let d = only(&items, "input-value");
+    assert_eq!(d["path"], "C8", "{d:#}");
+    assert!(!dir.exists());
+}
+
+#[test]
+fn new_cycle_takes_the_roster_file_along() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = cycle_with(tmp.path(), "danh-sach.xlsx", "danh-sach.xlsx");
+    let next = tmp.path().join("2023");
+    let run = common::vanban(&[
+        "new-cycle",
+        dir.to_str().unwrap(),
+        "--year",
+        "2023",
+        "-o",
+        next.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        fs::read(next.join("danh-sach.xlsx")).unwrap(),
+        fs::read(dir.join("danh-sach.xlsx")).unwrap()
+    );
+    let Ok(loaded) = vanban::cycle::load(&next) else {
+        panic!("the new cycle does not load");
+    };
+    assert_eq!(loaded.cycle.branches[0].roster.len(), 3);
+}

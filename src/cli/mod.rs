@@ -167,6 +167,9 @@ enum Command {
         /// Năm kiểm điểm (mặc định: năm hiện tại)
         #[arg(long, value_name = "NĂM")]
         year: Option<i32>,
+        /// Danh sách đảng viên (.xlsx, .xls, .ods, .csv): các chi bộ lấy theo cột “Chi bộ”, tệp được chép vào chu kỳ
+        #[arg(long, value_name = "DANH_SÁCH")]
+        roster: Option<PathBuf>,
     },
 }
 
@@ -208,7 +211,7 @@ pub fn run() -> ExitCode {
             year,
             output,
         } => new_cycle::run(&cycle, year, &output, cli.common),
-        Command::Init { dir, year } => init::run(&dir, year, cli.common),
+        Command::Init { dir, year, roster } => init::run(&dir, year, roster.as_deref(), cli.common),
     };
     ExitCode::from(code)
 }

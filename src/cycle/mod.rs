@@ -5,7 +5,7 @@ mod convert;
 pub mod model;
 mod raw;
 pub mod roll;
-mod roster;
+pub mod roster;
 pub mod roster_file;
 pub mod source;
 pub mod starter;

@@ -169,6 +169,61 @@ pub fn apply(
     }
 }
 
+/// The branches a roster file names in its "Chi bộ" column (`init
+/// --roster`), in the order they first appear, each with its rows. A cell
+/// naming a branch already seen (by name or id) joins it. Ids are ASCII
+/// slugs of the names without the words "Chi bộ", made unique; the
+/// secretary is the one member whose party post is "Bí thư (chi bộ)", else
+/// left empty for the clerk.
+pub fn branches_of(rows: Vec<FileRow>) -> Vec<m::Branch> {
+    let mut out: Vec<m::Branch> = Vec::new();
+    for row in rows {
+        if let Some(b) = out.iter_mut().find(|b| names(&row.branch, b)) {
+            b.roster.push(row.entry);
+            continue;
+        }
+        let id = unique_id(&row.branch, &out);
+        out.push(m::Branch {
+            id,
+            name: row.branch,
+            secretary: String::new(),
+            members: 0,
+            roster: vec![row.entry],
+        });
+    }
+    for b in &mut out {
+        b.members = u32::try_from(b.roster.len()).unwrap_or(u32::MAX);
+        let secretary = [values::key("Bí thư"), values::key("Bí thư chi bộ")];
+        let mut heads = b.roster.iter().filter(|e| {
+            e.party_post
+                .as_deref()
+                .is_some_and(|p| secretary.contains(&values::key(p)))
+        });
+        if let (Some(head), None) = (heads.next(), heads.next()) {
+            b.secretary = head.name.clone();
+        }
+    }
+    out
+}
+
+fn unique_id(name: &str, taken: &[m::Branch]) -> String {
+    let bare = values::slug(name);
+    let bare = bare.strip_prefix("chi-bo-").unwrap_or(&bare);
+    let base = match bare {
+        "" => "chi-bo".to_owned(),
+        b if super::convert::RESERVED_NAMES.contains(&b) => format!("chi-bo-{b}"),
+        b => b.to_owned(),
+    };
+    let free = |id: &str| !taken.iter().any(|b| b.id == id);
+    (1..)
+        .map(|n| match n {
+            1 => base.clone(),
+            n => format!("{base}-{n}"),
+        })
+        .find(|id| free(id))
+        .unwrap_or(base)
+}
+
 fn unknown_branch(row: &FileRow, branches: &[m::Branch]) -> Diagnostic {
     let known: Vec<&str> = branches.iter().map(|b| b.name.as_str()).collect();
     Diagnostic::error(
@@ -251,6 +306,33 @@ mod tests {
             assert!(names(cell, &b), "{cell}");
         }
         assert!(!names("Kinh tế", &b));
+    }
+
+    #[test]
+    fn branches_from_the_sheet_get_unique_slugs() {
+        let row = |b: &str, n: &str, post: Option<&str>| FileRow {
+            branch: b.into(),
+            place: Place::default(),
+            entry: m::RosterEntry {
+                party_post: post.map(str::to_owned),
+                ..m::RosterEntry::named(n)
+            },
+        };
+        let rows = vec![
+            row("Chi bộ Tổng hợp", "A", Some("Bí thư chi bộ")),
+            row("Chi bộ Kinh tế", "B", Some("Bí thư")),
+            row("tong-hop", "C", None),
+            row("Chi bộ Kinh tế", "D", Some("bí thư")),
+            row("Tổng-hợp", "E", None),
+            row("Con", "F", None),
+        ];
+        let branches = branches_of(rows);
+        let ids: Vec<&str> = branches.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["tong-hop", "kinh-te", "tong-hop-2", "chi-bo-con"]);
+        assert_eq!(branches[0].members, 2);
+        assert_eq!(branches[0].secretary, "A");
+        // Two members hold the post: no secretary is guessed.
+        assert_eq!(branches[1].secretary, "");
     }
 
     #[test]
