@@ -374,3 +374,22 @@ fn new_cycle_takes_the_roster_file_along() {
     };
     assert_eq!(loaded.cycle.branches[0].roster.len(), 3);
 }
+
+/// One stray cell at the last cell of a sheet (XFD1048576): refused with
+/// its place, without making a grid of 17 billion cells.
+#[test]
+fn a_cell_far_out_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = cycle_with(tmp.path(), "danh-sach.csv", "danh-sach.csv");
+    let yaml = fs::read_to_string(dir.join("cycle.yaml")).unwrap();
+    let yaml = yaml.replace("roster_file: danh-sach.csv", "roster_file: ds.xlsx");
+    fs::write(dir.join("cycle.yaml"), yaml).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write(0, 0, "Họ và tên").unwrap();
+    sheet.write(0, 1, "Chi bộ").unwrap();
+    sheet.write(1_048_575, 16_383, "x").unwrap();
+    book.save(dir.join("ds.xlsx")).unwrap();
+    let d = only(&check_json(&dir, 2), "input-value").clone();
+    assert_eq!(d["path"], "Sheet1!XFD1048576", "{d:#}");
+}

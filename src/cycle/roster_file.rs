@@ -8,7 +8,7 @@
 
 use super::model::{Group, RosterEntry};
 use super::roster::{FileRow, unknown_group};
-use super::source::MAX_FILE_BYTES;
+use super::source::{MAX_FILE_BYTES, too_large};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::values;
 use calamine::{Data, Reader};
@@ -100,7 +100,8 @@ fn sheets(path: &Path) -> Result<Vec<Sheet>, Diagnostic> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("csv") => csv_sheet(path).map(|s| vec![s]),
-        Some("xlsx" | "xlsm" | "xls" | "ods") => workbook(path),
+        Some("xlsx" | "xlsm") => xlsx(path),
+        Some("xls" | "ods") => workbook(path),
         _ => Err(Diagnostic::error(
             Code::InputRead,
             Place::file(path),
@@ -133,6 +134,78 @@ fn workbook(path: &Path) -> Result<Vec<Sheet>, Diagnostic> {
         });
     }
     Ok(out)
+}
+
+/// An `.xlsx` read cell by cell (calamine's range would allocate the whole
+/// rectangle up to the farthest cell, billions of cells for one stray
+/// cell at XFD1048576): non-empty cells only, within [`MAX_ROWS`] ×
+/// [`MAX_COLS`].
+fn xlsx(path: &Path) -> Result<Vec<Sheet>, Diagnostic> {
+    let fail = |e: calamine::XlsxError| unreadable(path, &e.to_string());
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(fail)?;
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let mut reader = book.worksheet_cells_reader(&name).map_err(fail)?;
+        let mut cells = Vec::new();
+        while let Some(c) = reader.next_cell().map_err(fail)? {
+            let value = cell(&Data::from(c.get_value().clone()));
+            if value == Value::Empty {
+                continue;
+            }
+            let (row, col) = c.get_position();
+            if row >= MAX_ROWS || col >= MAX_COLS {
+                return Err(too_far(path, &name, row, col));
+            }
+            cells.push((row as usize, col as usize, value));
+        }
+        out.push(dense(name, cells));
+    }
+    Ok(out)
+}
+
+/// Rows and columns a roster sheet may use.
+const MAX_ROWS: u32 = 100_000;
+const MAX_COLS: u32 = 200;
+
+/// The rows of a sheet from its non-empty cells (0-based positions): only
+/// rows holding a cell, each as wide as its last cell.
+fn dense(name: String, cells: Vec<(usize, usize, Value)>) -> Sheet {
+    let mut rows: std::collections::BTreeMap<usize, Vec<Value>> = Default::default();
+    for (r, c, value) in cells {
+        let row = rows.entry(r + 1).or_default();
+        if row.len() <= c {
+            row.resize(c + 1, Value::Empty);
+        }
+        if let Some(slot) = row.get_mut(c) {
+            *slot = value;
+        }
+    }
+    Sheet {
+        name: Some(name),
+        first_col: 0,
+        rows: rows.into_iter().collect(),
+    }
+}
+
+fn too_far(path: &Path, sheet: &str, row: u32, col: u32) -> Diagnostic {
+    let cell = format!("{}{}", column_letters(col as usize), row + 1);
+    Diagnostic::error(
+        Code::InputValue,
+        Place {
+            file: path.to_path_buf(),
+            line: Some(row as usize + 1),
+            column: Some(col as usize + 1),
+            path: format!("{sheet}!{cell}"),
+        },
+        Message::new(
+            format!(
+                "ô có dữ liệu ngoài vùng đọc được ({MAX_ROWS} dòng × {MAX_COLS} cột): xóa ô đó hoặc chép danh sách sang một trang tính mới"
+            ),
+            format!(
+                "a cell with data lies outside what is read ({MAX_ROWS} rows × {MAX_COLS} columns): delete it or copy the list to a new sheet"
+            ),
+        ),
+    )
 }
 
 fn cell(data: &Data) -> Value {
@@ -420,23 +493,6 @@ fn unreadable(path: &Path, detail: &str) -> Diagnostic {
             "không đọc được danh sách đảng viên (tệp không có, hỏng, hoặc không đúng định dạng theo đuôi tệp); mở bằng Excel hoặc LibreOffice rồi lưu lại",
             format!(
                 "cannot read the roster file ({detail}); open it in Excel or LibreOffice and save it again"
-            ),
-        ),
-    )
-}
-
-fn too_large(path: &Path) -> Diagnostic {
-    Diagnostic::error(
-        Code::InputTooLarge,
-        Place::file(path),
-        Message::new(
-            format!(
-                "tệp lớn hơn {} MiB, không đọc",
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-            format!(
-                "the file is larger than {} MiB; not read",
-                MAX_FILE_BYTES / 1024 / 1024
             ),
         ),
     )
