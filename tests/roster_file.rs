@@ -393,3 +393,22 @@ fn a_cell_far_out_is_refused() {
     let d = only(&check_json(&dir, 2), "input-value").clone();
     assert_eq!(d["path"], "Sheet1!XFD1048576", "{d:#}");
 }
+
+/// `members` left out and the sheet has nobody of that branch.
+#[test]
+fn a_branch_the_sheet_leaves_out_needs_its_members() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = cycle_with(tmp.path(), "danh-sach.csv", "danh-sach.csv");
+    let file = dir.join("danh-sach.csv");
+    let text: String = fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("Kinh tế"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&file, text).unwrap();
+    let items = check_json(&dir, 2);
+    let d = only(&items, "input-value");
+    assert_eq!(d["path"], "branches[1]", "{d:#}");
+    assert!(d["message"].as_str().unwrap().contains("thiếu `members`"));
+}

@@ -81,3 +81,32 @@ fn clerks_values_build_the_same_bytes_as_canonical_ones() {
         assert!(a == b, "{name} differs");
     }
 }
+
+/// A document number written `7.0` or `0`: refused in Vietnamese words at
+/// its own line (no "floating point" inside the sentence).
+#[test]
+fn decimal_and_zero_document_numbers_are_refused_in_vietnamese() {
+    for (number, code, words) in [
+        (
+            "7.0",
+            "input-yaml",
+            "gặp số thập phân `7.0`, cần một số nguyên không âm",
+        ),
+        ("000", "input-value", "số văn bản phải từ 1 trở lên"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("cycle");
+        common::copy_dir(Path::new(BASE), &dir);
+        fs::remove_file(dir.join("expect.txt")).unwrap();
+        let cycle = dir.join("cycle.yaml");
+        edit(&cycle, "  number: 101\n", &format!("  number: {number}\n"));
+        let run = common::vanban(&["check", dir.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{stderr}");
+        let head = stderr.lines().next().unwrap_or_default();
+        assert!(head.starts_with(&format!("error[{code}]: ")), "{stderr}");
+        assert!(head.contains(words), "{head}");
+        assert!(head.ends_with(":42:11, report.number)"), "{head}");
+        assert!(!stderr.contains("floating"), "{stderr}");
+    }
+}

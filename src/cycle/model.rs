@@ -1,6 +1,7 @@
 //! The checked cycle: every value typed and validated once, by `convert`.
 //! Later stages (rules, rendering) only ever see these types.
 
+pub use super::roster::{Group, RosterEntry};
 use super::source::SourceFile;
 use crate::diagnostic::Place;
 use chrono::NaiveDate;
@@ -400,67 +401,6 @@ pub struct Branch {
     /// As given, or counted from the roster (`roster_file`).
     pub members: u32,
     pub roster: Vec<RosterEntry>,
-}
-
-/// One member on a branch's roster: a name, and the details her
-/// self-review form prints when the roster gives them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct RosterEntry {
-    pub name: String,
-    pub born: Option<NaiveDate>,
-    /// Chức vụ Đảng.
-    pub party_post: Option<String>,
-    /// Chức vụ chính quyền.
-    pub job: Option<String>,
-    /// Chức vụ đoàn thể.
-    pub unions: Option<String>,
-    /// Đơn vị công tác.
-    pub unit: Option<String>,
-    pub group: Group,
-}
-
-impl RosterEntry {
-    /// An ordinary member known by name only.
-    pub fn named(name: impl Into<String>) -> Self {
-        RosterEntry {
-            name: name.into(),
-            ..RosterEntry::default()
-        }
-    }
-}
-
-/// Which self-review form a member fills (cycle-format.md `group`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Group {
-    /// Holds a leadership or management post.
-    LanhDao,
-    #[default]
-    DangVien,
-    /// Works outside the political system (retired, student, private firm).
-    NgoaiHeThong,
-}
-
-impl Group {
-    pub const ALL: [Group; 3] = [Group::LanhDao, Group::DangVien, Group::NgoaiHeThong];
-
-    /// The slug written in YAML.
-    pub fn id(self) -> &'static str {
-        match self {
-            Group::LanhDao => "lanh-dao",
-            Group::DangVien => "dang-vien",
-            Group::NgoaiHeThong => "ngoai-he-thong",
-        }
-    }
-
-    /// The words a roster sheet may use instead.
-    pub fn words(self) -> &'static str {
-        match self {
-            Group::LanhDao => "Lãnh đạo, quản lý",
-            Group::DangVien => "Đảng viên",
-            Group::NgoaiHeThong => "Ngoài hệ thống chính trị",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -6,9 +6,71 @@ use super::convert::Converter;
 use super::model::{self as m, FileId, Sources};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::values;
+use chrono::NaiveDate;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
+
+/// One member on a branch's roster: a name, and the details her
+/// self-review form prints when the roster gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RosterEntry {
+    pub name: String,
+    pub born: Option<NaiveDate>,
+    /// Chức vụ Đảng.
+    pub party_post: Option<String>,
+    /// Chức vụ chính quyền.
+    pub job: Option<String>,
+    /// Chức vụ đoàn thể.
+    pub unions: Option<String>,
+    /// Đơn vị công tác.
+    pub unit: Option<String>,
+    pub group: Group,
+}
+
+impl RosterEntry {
+    /// An ordinary member known by name only.
+    pub fn named(name: impl Into<String>) -> Self {
+        RosterEntry {
+            name: name.into(),
+            ..RosterEntry::default()
+        }
+    }
+}
+
+/// Which self-review form a member fills (cycle-format.md `group`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    /// Holds a leadership or management post.
+    LanhDao,
+    #[default]
+    DangVien,
+    /// Works outside the political system (retired, student, private firm).
+    NgoaiHeThong,
+}
+
+impl Group {
+    pub const ALL: [Group; 3] = [Group::LanhDao, Group::DangVien, Group::NgoaiHeThong];
+
+    /// The slug written in YAML.
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::LanhDao => "lanh-dao",
+            Group::DangVien => "dang-vien",
+            Group::NgoaiHeThong => "ngoai-he-thong",
+        }
+    }
+
+    /// The words a roster sheet may use instead.
+    pub fn words(self) -> &'static str {
+        match self {
+            Group::LanhDao => "Lãnh đạo, quản lý",
+            Group::DangVien => "Đảng viên",
+            Group::NgoaiHeThong => "Ngoài hệ thống chính trị",
+        }
+    }
+}
 
 /// A roster entry as written: a name alone, or a mapping with details.
 #[derive(Debug, Clone, Serialize)]
