@@ -95,6 +95,10 @@ fn type_vi(kind: &str) -> String {
         ("a boolean", "true hoặc false"),
         ("unit value", "giá trị rỗng"),
         (
+            crate::domain::values::EXPECTED_RATING,
+            "một mức xếp loại (HTXSNV, HTTNV, HTNV, KHTNV hoặc tên đầy đủ)",
+        ),
+        (
             crate::domain::values::EXPECTED_COUNT,
             "một số nguyên không âm (viết 07 hay 7 đều được)",
         ),

@@ -131,6 +131,9 @@ pub fn slug(text: &str) -> String {
 /// (translated by the YAML error layer).
 pub const EXPECTED_COUNT: &str = "a whole number";
 
+/// What a rating field takes, in serde's "expected" wording.
+pub const EXPECTED_RATING: &str = "a rating";
+
 /// What a rating field takes, for serde's "unknown variant" message.
 const RATING_CODES: &[&str] = &["HTXSNV", "HTTNV", "HTNV", "KHTNV"];
 
@@ -169,9 +172,26 @@ pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 }
 
 /// `#[serde(default, deserialize_with = "opt_count")]` on an `Option<u32>`
-/// field (a missing field stays `None` through `default`).
+/// field: a missing field stays `None` through `default`, and so does an
+/// explicit `~`.
 pub fn opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    count(d).map(Some)
+    struct OptCount;
+    impl<'de> Visitor<'de> for OptCount {
+        type Value = Option<u32>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(EXPECTED_COUNT)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u32>, D::Error> {
+            count(d).map(Some)
+        }
+    }
+    d.deserialize_option(OptCount)
 }
 
 impl<'de> serde::Deserialize<'de> for Rating {
@@ -180,7 +200,7 @@ impl<'de> serde::Deserialize<'de> for Rating {
         impl Visitor<'_> for RatingVisitor {
             type Value = Rating;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a rating")
+                f.write_str(EXPECTED_RATING)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Rating, E> {
                 parse_rating(v).ok_or_else(|| E::unknown_variant(v, RATING_CODES))
@@ -202,6 +222,25 @@ mod tests {
         assert_eq!(parse_int("0004294967295"), Some(u32::MAX));
         for bad in ["", "7.0", "-1", "+7", "7a", "4294967296", "٧"] {
             assert_eq!(parse_int(bad), None, "{bad}");
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Counts {
+        #[serde(deserialize_with = "count")]
+        n: u32,
+        #[serde(default, deserialize_with = "opt_count")]
+        m: Option<u32>,
+    }
+
+    #[test]
+    fn counts_from_yaml_scalars() {
+        let read = |y: &str| yaml_serde::from_str::<Counts>(y).map(|c| (c.n, c.m));
+        assert_eq!(read("n: 07\nm: 012").ok(), Some((7, Some(12))));
+        assert_eq!(read("n: 7\nm: ~").ok(), Some((7, None)));
+        assert_eq!(read("n: '0'").ok(), Some((0, None)));
+        for bad in ["n: 7.0", "n: -1", "n: hai", "n: 7\nm: 1.5"] {
+            assert!(read(bad).is_err(), "{bad}");
         }
     }
 
