@@ -63,6 +63,7 @@ codes! {
     Input ResultsExists = "results-exists",
     Input OutputWrite = "output-write",
     Input CommandLine = "command-line",
+    Input PdfConvert = "pdf-convert",
     Rule RuleSetYear = "rule-set-year",
     Rule QuotaExcellent = "quota-excellent",
     Rule QuotaExcellentBranch = "quota-excellent-branch",
