@@ -8,18 +8,11 @@ use std::path::Path;
 
 pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common: Common) -> u8 {
     let progress = progress_bar();
-    let outcome = match cycle {
-        Some(path) => Ok(pipeline::build(path, out, &progress, options)),
+    let mut outcome = match cycle {
+        Some(path) => pipeline::build(path, out, &progress, options),
         None => build_example(out, options, &progress),
     };
     progress.finish_and_clear();
-    let mut outcome = match outcome {
-        Ok(outcome) => outcome,
-        Err(e) => {
-            eprintln!("{e}");
-            return 2;
-        }
-    };
     outcome
         .diagnostics
         .sort_by_key(|d| d.severity == crate::diagnostic::Severity::Warning);
@@ -41,26 +34,15 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-/// Builds the embedded example, showing its files as `quang-binh-2022/…`.
+/// Builds the embedded example from memory, its files shown as
+/// `quang-binh-2022/…`.
 fn build_example(
     out: &Path,
     options: pipeline::Options,
     progress: &ProgressBar,
-) -> std::io::Result<pipeline::Outcome> {
-    let tmp = tempfile::tempdir()?;
-    let dir = example::unpack(tmp.path())?;
-    let mut outcome = pipeline::build(&dir, out, progress, options);
-    for d in &mut outcome.diagnostics {
-        if let Ok(rel) = d.place.file.strip_prefix(tmp.path()) {
-            d.place.file = rel.to_path_buf();
-        }
-    }
-    for f in &mut outcome.sources.files {
-        if let Ok(rel) = f.path.strip_prefix(tmp.path()) {
-            f.path = rel.to_path_buf();
-        }
-    }
-    Ok(outcome)
+) -> pipeline::Outcome {
+    let files = example::files();
+    pipeline::build_in(&files, Path::new(example::NAME), out, progress, options)
 }
 
 fn done(files: usize, out: &Path, lang: Lang) -> String {

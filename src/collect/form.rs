@@ -4,7 +4,7 @@
 //! there changes the form and its reading together.
 
 use super::docx_read::{self, Cell, Grid, ReadError, Row, fold};
-use super::results_file::{CollectiveFile, MeetingFile, MemberFile, ResultsFile};
+use crate::cycle::raw::{Collective, Meeting, Member, Results};
 use crate::cycle::{Rating, Role};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::render::kinds::tables::label;
@@ -20,7 +20,7 @@ pub struct FilledForm {
     /// `Năm`.
     pub year: i32,
     /// The results, when every cell could be read (no error below).
-    pub results: Option<ResultsFile>,
+    pub results: Option<Results>,
     /// Cells that could not be read (errors) and guesses made (warnings);
     /// their place names no file (the caller knows it).
     pub diagnostics: Vec<Diagnostic>,
@@ -303,7 +303,7 @@ impl<'g> Tables<'g> {
         r.settle(&mut members);
         let ok = !r.diagnostics.iter().any(Diagnostic::is_error) && r.more_errors == 0;
         let results = match (meeting, collective) {
-            (Some(meeting), Some(collective)) if ok => Some(ResultsFile {
+            (Some(meeting), Some(collective)) if ok => Some(Results {
                 branch: branch.clone(),
                 meeting,
                 collective,
@@ -329,7 +329,7 @@ struct Draft {
     proposed: RatingCell,
     /// The member's own rating (`Tự xếp loại`), on a form.
     own: RatingCell,
-    file: MemberFile,
+    file: Member,
 }
 
 /// Where a cell is, for messages.
@@ -490,7 +490,7 @@ impl FormReader {
         (id, name, year.unwrap_or(0))
     }
 
-    fn meeting(&mut self, t: &Table, year: i32) -> Option<MeetingFile> {
+    fn meeting(&mut self, t: &Table, year: i32) -> Option<Meeting> {
         let date = self.required(t, label::DATE).and_then(|d| {
             let parsed = parse_date(&d, year);
             if parsed.is_none() {
@@ -507,12 +507,13 @@ impl FormReader {
         let chair = self.required(t, label::CHAIR);
         let clerk = self.required(t, label::CLERK);
         let guests = self.guests(t);
-        Some(MeetingFile {
-            date: date?,
+        Some(Meeting {
+            date: date?.format("%Y-%m-%d").to_string(),
             place: place?,
             chair: chair?,
             clerk: clerk?,
             guests,
+            absent: Vec::new(),
         })
     }
 
@@ -531,7 +532,7 @@ impl FormReader {
             .collect()
     }
 
-    fn collective(&mut self, t: &Table) -> Option<CollectiveFile> {
+    fn collective(&mut self, t: &Table) -> Option<Collective> {
         let at = kv_at(t.kind, label::COLLECTIVE_RATING);
         let text = self.required(t, label::COLLECTIVE_RATING)?;
         let rating = match parse_rating(&text) {
@@ -549,10 +550,13 @@ impl FormReader {
             None => None,
         };
         let achievements = non_empty(self.optional(t, label::ACHIEVEMENTS));
-        Some(CollectiveFile {
+        Some(Collective {
             rating: rating?,
             score,
             achievements,
+            strengths: None,
+            shortcomings: None,
+            remedies: None,
         })
     }
 
@@ -657,11 +661,11 @@ impl FormReader {
             rating_column,
             proposed: proposed_cell,
             own: own_cell,
-            file: MemberFile {
+            file: Member {
                 name,
                 role,
                 score,
-                ..MemberFile::default()
+                ..Member::default()
             },
         })
     }
@@ -1206,10 +1210,8 @@ mod tests {
         ];
         let f = form(&[b, m, c, members, special]);
         let r = f.results.expect("results");
-        assert_eq!(
-            r.meeting.date,
-            NaiveDate::from_ymd_opt(2024, 12, 9).expect("date")
-        );
+        // The results schema keeps the date as the ISO text it is written as.
+        assert_eq!(r.meeting.date, "2024-12-09");
         let got: Vec<_> = r
             .members
             .iter()
