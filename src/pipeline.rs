@@ -249,3 +249,71 @@ fn io_error(out: Option<&Path>, err: &std::io::Error) -> Diagnostic {
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cycle::files::InMemory;
+    use crate::diagnostic::Code;
+
+    /// The example with a stale year and the new tone placement (beside
+    /// the old one elsewhere) in the directive's subject, in memory.
+    fn example_with_text_warnings() -> InMemory {
+        let mut files = InMemory::new();
+        for (rel, text) in crate::example::FILES {
+            let text = match *rel {
+                "cycle.yaml" => text.replacen(
+                    "cá nhân năm 2022 và",
+                    "cá nhân năm 2022 (như năm 2015), văn hoá và",
+                    1,
+                ),
+                _ => text.to_string(),
+            };
+            files.insert(Path::new("vd").join(rel), text);
+        }
+        files
+    }
+
+    /// `check` renders no DOCX, yet finds every diagnostic `build` finds,
+    /// the text rules' included, at the same places.
+    #[test]
+    fn check_finds_what_build_finds() {
+        let files = example_with_text_warnings();
+        let checked = check_in(&files, Path::new("vd"));
+        let out = tempfile::tempdir().expect("temp dir");
+        let built = build_in(
+            &files,
+            Path::new("vd"),
+            &out.path().join("out"),
+            &ProgressBar::hidden(),
+            Options::default(),
+        );
+        let key = |o: &Outcome| -> Vec<(Code, PathBuf, Option<usize>, String)> {
+            let d = o.diagnostics.iter();
+            d.map(|d| {
+                (
+                    d.code,
+                    d.place.file.clone(),
+                    d.place.line,
+                    d.message.en.clone(),
+                )
+            })
+            .collect()
+        };
+        assert_eq!(key(&checked), key(&built));
+        let codes: Vec<Code> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::StaleYear), "{codes:?}");
+        assert!(codes.contains(&Code::TextNotNfc), "{codes:?}");
+        assert!(checked.written.is_empty());
+        assert!(!built.has_errors() && !built.written.is_empty());
+        // The text rules name the document's Markdown file.
+        let stale = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::StaleYear);
+        assert_eq!(
+            stale.map(|d| d.place.file.as_path()),
+            Some(Path::new("cong-van.md"))
+        );
+    }
+}
