@@ -2,7 +2,7 @@
 //! embedded so `vanban build` works with no input at all.
 
 use crate::cycle::files::InMemory;
-use std::path::Path;
+use std::path::PathBuf;
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -30,7 +30,11 @@ pub const NAME: &str = "quang-binh-2022";
 pub fn files() -> InMemory {
     let mut files = InMemory::new();
     for (rel, text) in FILES {
-        files.insert(Path::new(NAME).join(rel), text.as_bytes());
+        // Joined part by part: the native separator on every system.
+        let path = rel
+            .split('/')
+            .fold(PathBuf::from(NAME), |p, part| p.join(part));
+        files.insert(path, text.as_bytes());
     }
     files
 }
@@ -39,6 +43,7 @@ pub fn files() -> InMemory {
 mod tests {
     use super::*;
     use crate::cycle::files::CycleFiles;
+    use std::path::Path;
 
     #[test]
     fn the_example_loads_from_memory_under_its_name() {

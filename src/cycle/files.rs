@@ -54,7 +54,8 @@ impl CycleFiles for Disk {
     fn read(&self, path: &Path, cap: u64) -> io::Result<Vec<u8>> {
         let file = std::fs::File::open(path)?;
         let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let mut bytes = Vec::with_capacity(usize::try_from(len.min(cap + 1)).unwrap_or(0));
+        let keep = len.min(cap.saturating_add(1));
+        let mut bytes = Vec::with_capacity(usize::try_from(keep).unwrap_or(0));
         file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
         Ok(bytes)
     }

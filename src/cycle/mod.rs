@@ -1,4 +1,5 @@
-//! Loading a cycle directory: `cycle.yaml`, `results/*.yaml`, `votes.yaml`.
+//! Loading a cycle: `cycle.yaml`, `results/*.yaml`, `votes.yaml`, from the
+//! disk or from memory (`files`).
 //! Parse strictly, then convert once into the checked model.
 
 mod convert;
