@@ -206,6 +206,32 @@ mod tests {
         assert_eq!(Disk.read(&file, 100).expect("read"), b"year: 2022\n");
     }
 
+    /// A cycle loaded from memory: its diagnostics name the paths it was
+    /// given under, with line and column.
+    #[test]
+    fn diagnostics_name_the_in_memory_paths() {
+        let mut files = InMemory::new();
+        for (rel, text) in crate::example::FILES {
+            let text = text.replace("date: 2022-12-12", "date: 2022-13-12");
+            files.insert(Path::new("mem").join(rel), text);
+        }
+        let failed = match crate::cycle::load_from(&files, Path::new("mem")) {
+            Ok(_) => panic!("a bad meeting date is an error"),
+            Err(failed) => failed,
+        };
+        let d = &failed.diagnostics[0];
+        assert_eq!(d.place.path, "meeting.date");
+        assert!(
+            d.place.file.starts_with("mem/results"),
+            "{:?}",
+            d.place.file
+        );
+        assert!(d.place.line.is_some());
+        assert!(failed.sources.text_of(&d.place.file).is_some());
+        let missing = crate::cycle::load_from(&files, Path::new("elsewhere"));
+        assert!(missing.is_err_and(|f| f.diagnostics[0].place.file == Path::new("elsewhere")));
+    }
+
     #[test]
     fn overlay_prefers_the_top_and_lists_both() {
         let dir = tempfile::tempdir().expect("temp dir");
