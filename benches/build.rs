@@ -1,6 +1,8 @@
 //! Whole builds through `pipeline::build` (in process, into a temp dir): the
 //! example (15 documents) and a synthetic cycle of 20 branches × 30
-//! members (43 documents). Whole-process figures: benches/scale.sh.
+//! members (43 documents); and `pipeline::check` on the same cycles, which
+//! renders the Markdown only (no DOCX). Whole-process figures, check
+//! against build at 1,000 branches: benches/scale.sh.
 //!
 //! ```sh
 //! cargo bench --bench build
@@ -39,8 +41,15 @@ fn build(c: &mut Criterion) {
         let documents = build_once(cycle, &out) / 2;
         group.throughput(Throughput::Elements(documents as u64));
         group.bench_function(name, |b| b.iter(|| build_once(cycle, &out)));
+        group.bench_function(format!("{name}/check"), |b| b.iter(|| check_once(cycle)));
     }
     group.finish();
+}
+
+fn check_once(cycle: &Path) -> usize {
+    let outcome = pipeline::check(cycle);
+    assert!(!outcome.has_errors(), "the check finds no error");
+    outcome.diagnostics.len()
 }
 
 criterion_group! {

@@ -7,6 +7,11 @@
 #   benches/scale.sh                      # all sizes
 #   SIZES="100 1000" benches/scale.sh     # fewer
 #   RUNS=20 benches/scale.sh              # repetitions of the short runs
+#   ONLY=check benches/scale.sh           # just check against build (below)
+#
+# check against build: `vanban check` renders no DOCX, so on CHECK_SIZES
+# (default 1000) branches × 30 members, with rosters, it should take at
+# most a third of `build`; medians of CHECK_RUNS (default 5) runs of each.
 #
 # Installs GNU time and pandoc from Debian when missing (needs root).
 # Prints a Markdown table; scratch files go to $WORK (a temp dir, removed).
@@ -29,7 +34,7 @@ install() {
     fi
 }
 [ -x /usr/bin/time ] || install /usr/bin/time time
-install pandoc pandoc
+[ "${ONLY:-}" = check ] || install pandoc pandoc
 
 cd "$ROOT"
 cargo build --release --quiet --bin vanban --example gen_cycle
@@ -71,6 +76,30 @@ measure() {
     rss=$(awk '{ printf "%.1f", $2 / 1024 }' "$WORK/m.txt")
     echo "$wall $rss"
 }
+
+# check against build on a cycle of $1 branches: one table row.
+check_vs_build() {
+    local n=$1 dir="$WORK/k$1" check_ms build_ms
+    "$GEN" --branches "$n" --members "$MEMBERS" --seed "$SEED" -o "$dir" 2>/dev/null
+    check_ms=$(RUNS=$CHECK_RUNS median_ms "$VANBAN" check "$dir")
+    build_ms=$(RUNS=$CHECK_RUNS median_ms "$VANBAN" build "$dir" -o "$WORK/kout$n")
+    printf "| %s × %s | %s ms | %s ms | %.1f |\n" "$n" "$MEMBERS" "$check_ms" "$build_ms" \
+        "$(awk -v c="$check_ms" -v b="$build_ms" 'BEGIN { print b / c }')"
+    rm -rf "$dir" "$WORK/kout$n"
+}
+CHECK_SIZES=${CHECK_SIZES:-1000}
+CHECK_RUNS=${CHECK_RUNS:-5}
+check_table() {
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "| cycle | check (median of $CHECK_RUNS) | build (median of $CHECK_RUNS) | build ÷ check |"
+    echo "| --- | ---: | ---: | ---: |"
+    for n in $CHECK_SIZES; do check_vs_build "$n"; done
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+if [ "${ONLY:-}" = check ]; then
+    check_table
+    exit 0
+fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "vanban: $("$VANBAN" --version 2>/dev/null || echo '?'); pandoc: $(pandoc --version | head -1)"
@@ -114,3 +143,5 @@ echo
 printf "pandoc cong-van.md -o x.docx: %s ms per document (median of %s)\n" "$pandoc_ms" "$RUNS"
 printf "example build, whole process: %s ms for %s documents\n" "$ex_median" "$ex_docs"
 for g in "${growth[@]}"; do echo "growth: $g"; done
+echo
+check_table

@@ -1,8 +1,8 @@
 //! The built-in example: the 2022 Quảng Bình cycle (fixtures/quang-binh-2022),
 //! embedded so `vanban build` works with no input at all.
 
-use std::io;
-use std::path::{Path, PathBuf};
+use crate::cycle::files::InMemory;
+use std::path::PathBuf;
 
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
@@ -25,15 +25,45 @@ pub const FILES: &[(&str, &str)] = embed![
 /// The name the example's files are shown under in messages.
 pub const NAME: &str = "quang-binh-2022";
 
-/// Writes the example cycle into `dir/quang-binh-2022` and returns that path.
-pub fn unpack(dir: &Path) -> io::Result<PathBuf> {
-    let root = dir.join(NAME);
+/// The example cycle in memory, its files shown as `quang-binh-2022/…`
+/// (load it from [`NAME`]).
+pub fn files() -> InMemory {
+    let mut files = InMemory::new();
     for (rel, text) in FILES {
-        let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(path, text)?;
+        // Joined part by part: the native separator on every system.
+        let path = rel
+            .split('/')
+            .fold(PathBuf::from(NAME), |p, part| p.join(part));
+        files.insert(path, text.as_bytes());
     }
-    Ok(root)
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cycle::files::CycleFiles;
+    use std::path::Path;
+
+    #[test]
+    fn the_example_loads_from_memory_under_its_name() {
+        let files = files();
+        let loaded = match crate::cycle::load_from(&files, Path::new(NAME)) {
+            Ok(loaded) => loaded,
+            Err(failed) => panic!("the example loads: {:?}", failed.diagnostics),
+        };
+        let shown: Vec<&Path> = loaded
+            .cycle
+            .sources
+            .files
+            .iter()
+            .map(|f| f.path.as_path())
+            .collect();
+        assert_eq!(shown.len(), FILES.len());
+        assert_eq!(shown[0], Path::new("quang-binh-2022/cycle.yaml"));
+        assert!(shown.contains(&Path::new("quang-binh-2022/results/tong-hop.yaml")));
+        assert!(shown.contains(&Path::new("quang-binh-2022/votes.yaml")));
+        // Nothing of it is on disk: no folder of that name needed.
+        assert!(files.is_file(Path::new("quang-binh-2022/votes.yaml")));
+    }
 }

@@ -1,7 +1,9 @@
-//! load → check → render → write. `check` runs every stage but the last, so
-//! it reports template and text problems too; `build` writes only when no
-//! stage found an error, and then atomically.
+//! load → check → render → write. `check` runs every stage but the last
+//! (rendering each document's Markdown, not its DOCX), so it reports
+//! template and text problems too; `build` writes only when no stage found
+//! an error, and then atomically.
 
+use crate::cycle::files::{CycleFiles, Disk};
 use crate::cycle::{self, Cycle, Sources};
 use crate::diagnostic::Diagnostic;
 use crate::output::{Staging, pdf};
@@ -40,18 +42,47 @@ pub struct Options {
 
 /// Loads, checks and renders in memory; writes nothing.
 pub fn check(path: &Path) -> Outcome {
-    run(path, None, &ProgressBar::hidden(), Options::default())
+    check_in(&Disk, path)
+}
+
+/// As [`check`], reading the cycle from `files`.
+pub fn check_in(files: &dyn CycleFiles, path: &Path) -> Outcome {
+    run(
+        files,
+        path,
+        None,
+        &ProgressBar::hidden(),
+        Options::default(),
+    )
 }
 
 /// As `check`, then writes every document into `out` when nothing failed,
 /// advancing `progress` by one for each document (its length is set to the
 /// number of documents; pass `ProgressBar::hidden()` for none).
 pub fn build(path: &Path, out: &Path, progress: &ProgressBar, options: Options) -> Outcome {
-    run(path, Some(out), progress, options)
+    build_in(&Disk, path, out, progress, options)
 }
 
-fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, options: Options) -> Outcome {
-    let loaded = match cycle::load(path) {
+/// As [`build`], reading the cycle from `files`.
+pub fn build_in(
+    files: &dyn CycleFiles,
+    path: &Path,
+    out: &Path,
+    progress: &ProgressBar,
+    options: Options,
+) -> Outcome {
+    run(files, path, Some(out), progress, options)
+}
+
+/// A `check` (no `out`) or a `build`.
+fn run(
+    files: &dyn CycleFiles,
+    path: &Path,
+    out: Option<&Path>,
+    progress: &ProgressBar,
+    options: Options,
+) -> Outcome {
+    let loaded = match cycle::load_from(files, path) {
         Ok(loaded) => loaded,
         Err(failed) => {
             return Outcome {
@@ -73,7 +104,8 @@ fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, options: Options
             &cycle,
             options.partial,
         ));
-        match render_and_write(&cycle, out, &mut diagnostics, progress, options) {
+        let target = Target { files, out };
+        match render_and_write(&cycle, target, &mut diagnostics, progress, options) {
             Ok(files) => written = files,
             Err(e) => diagnostics.push(e),
         }
@@ -95,18 +127,19 @@ fn run(path: &Path, out: Option<&Path>, progress: &ProgressBar, options: Options
 /// data only, so the outcome does not depend on scheduling.
 fn render_and_write(
     cycle: &Cycle,
-    out: Option<&Path>,
+    target: Target,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &ProgressBar,
     options: Options,
 ) -> Result<Vec<PathBuf>, Diagnostic> {
+    let out = target.out;
     // LibreOffice is looked for before anything is rendered.
     let soffice = match (out, options.pdf) {
         (Some(_), true) => Some(pdf::find_soffice()?),
         _ => None,
     };
     let soffice = soffice.as_deref();
-    let mut engine = Engine::new(&cycle.dir)?;
+    let mut engine = Engine::from_files(target.files, &cycle.dir)?;
     engine.set_draft(options.draft);
     let staging = out
         .map(Staging::new)
@@ -172,6 +205,14 @@ fn pdfs(
     Ok(staged)
 }
 
+/// Where the cycle's templates are read from, and where documents go
+/// (nowhere for `check`).
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    files: &'a dyn CycleFiles,
+    out: Option<&'a Path>,
+}
+
 /// What every rendering thread shares.
 struct Worker<'a> {
     cycle: &'a Cycle,
@@ -214,18 +255,18 @@ impl Worker<'_> {
         };
         output.document.draft |= self.draft;
         self.progress.set_message(output.stem.display().to_string());
-        let files = render::files(&output, &self.layout).map_err(Failure::Document)?;
+        // The text rules read the Markdown; only a build needs the DOCX.
+        let markdown = render::markdown(&output, &self.layout).map_err(Failure::Document)?;
         let md_path = output.stem.with_extension("md");
-        let diagnostics = self.text_rules.check(&md_path, &files.markdown);
+        let diagnostics = self.text_rules.check(&md_path, &markdown);
         let mut staged = Vec::new();
         if let Some(staging) = self.staging {
+            let docx = render::docx(&output, &self.layout).map_err(Failure::Document)?;
             let docx_path = output.stem.with_extension("docx");
             staging
-                .write(&md_path, files.markdown.as_bytes())
+                .write(&md_path, markdown.as_bytes())
                 .map_err(Failure::Io)?;
-            staging
-                .write(&docx_path, &files.docx)
-                .map_err(Failure::Io)?;
+            staging.write(&docx_path, &docx).map_err(Failure::Io)?;
             staged.extend([docx_path, md_path]);
         }
         Ok(Rendered {

@@ -9,8 +9,11 @@ mod common;
 use common::{W, build, copy_dir, docx_part, fixture, vanban};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use vanban::collect::ResultsFile;
-use vanban::collect::results_file::{CollectiveFile, MeetingFile, MemberFile};
+// The results schema is the loader's (`cycle::raw`); the old names kept here.
+use vanban::cycle::raw::{
+    Collective as CollectiveFile, Meeting as MeetingFile, Member as MemberFile,
+    Results as ResultsFile,
+};
 use vanban::cycle::{Rating, Role};
 use vanban::domain::forms::label;
 
@@ -355,7 +358,7 @@ fn gia_cong_san_expected() -> ResultsFile {
     ResultsFile {
         branch: "gia-cong-san".into(),
         meeting: MeetingFile {
-            date: chrono::NaiveDate::from_ymd_opt(2024, 12, 10).expect("date"),
+            date: "2024-12-10".into(),
             place: "Phòng họp tầng 3, Sở Tài chính".into(),
             chair: CHAIR.into(),
             clerk: "Lê Thị Ngọc Hà".into(),
@@ -364,11 +367,15 @@ fn gia_cong_san_expected() -> ResultsFile {
                 "Đồng chí Trần Văn Nam".into(),
                 "Đồng chí Lê Hữu Phước".into(),
             ],
+            absent: vec![],
         },
         collective: CollectiveFile {
             rating: Httnv,
             score: None,
             achievements: None,
+            strengths: None,
+            shortcomings: None,
+            remedies: None,
         },
         members: vec![
             member(CHAIR, Role::BiThu, Some(Httnv)),
@@ -673,10 +680,7 @@ fn rule_errors_are_reported_and_the_results_still_written() {
     assert!(err.contains("Đã ghi"), "{err}");
     let (_, results) = read_results(&s.results("van-phong"));
     assert_eq!(results.members[0].rating, Some(Rating::Httnv));
-    assert_eq!(
-        results.meeting.date,
-        chrono::NaiveDate::from_ymd_opt(2024, 12, 9).expect("date")
-    );
+    assert_eq!(results.meeting.date, "2024-12-09");
     let check = vanban(&["check", s.cycle.to_str().expect("utf-8")]);
     assert_eq!(check.status.code(), Some(1));
 }

@@ -1,7 +1,7 @@
 //! `vanban build [CYCLE] -o OUT`: check, then write every document.
 
 use super::{Common, Format, report};
-use crate::diagnostic::{Lang, exit_code, output_error};
+use crate::diagnostic::{Lang, exit_code};
 use crate::{example, pipeline};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
@@ -11,18 +11,11 @@ use std::path::{Path, PathBuf};
 pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common: Common) -> u8 {
     let progress = progress_bar();
     let outcome = match cycle {
-        Some(path) => Ok(pipeline::build(path, out, &progress, options)),
+        Some(path) => pipeline::build(path, out, &progress, options),
         None => build_example(out, options, &progress),
     };
     progress.finish_and_clear();
-    let mut outcome = match outcome {
-        Ok(outcome) => outcome,
-        Err(e) => {
-            let d = output_error(&std::env::temp_dir(), &e);
-            report::print(&[d], &Default::default(), common);
-            return 2;
-        }
-    };
+    let mut outcome = outcome;
     outcome
         .diagnostics
         .sort_by_key(|d| d.severity == crate::diagnostic::Severity::Warning);
@@ -84,26 +77,15 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-/// Builds the embedded example, showing its files as `quang-binh-2022/…`.
+/// Builds the embedded example from memory, its files shown as
+/// `quang-binh-2022/…`.
 fn build_example(
     out: &Path,
     options: pipeline::Options,
     progress: &ProgressBar,
-) -> std::io::Result<pipeline::Outcome> {
-    let tmp = tempfile::tempdir()?;
-    let dir = example::unpack(tmp.path())?;
-    let mut outcome = pipeline::build(&dir, out, progress, options);
-    for d in &mut outcome.diagnostics {
-        if let Ok(rel) = d.place.file.strip_prefix(tmp.path()) {
-            d.place.file = rel.to_path_buf();
-        }
-    }
-    for f in &mut outcome.sources.files {
-        if let Ok(rel) = f.path.strip_prefix(tmp.path()) {
-            f.path = rel.to_path_buf();
-        }
-    }
-    Ok(outcome)
+) -> pipeline::Outcome {
+    let files = example::files();
+    pipeline::build_in(&files, Path::new(example::NAME), out, progress, options)
 }
 
 /// `Đã ghi 15 văn bản (30 tệp) vào out`: documents are counted by their

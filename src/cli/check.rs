@@ -1,4 +1,5 @@
-//! `vanban check CYCLE`: load, check, render in memory, print; write nothing.
+//! `vanban check CYCLE`: load, check, render the Markdown in memory (the text
+//! rules read it; no DOCX), print; write nothing.
 
 use super::{Common, report};
 use crate::diagnostic::exit_code;

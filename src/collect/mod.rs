@@ -4,7 +4,8 @@
 //! `docx_read` (zip + XML → tables of cell texts) → `form` (tables → what
 //! the branch reported, by the labels the form is built from) → here: the
 //! form checked against the cycle, the results checked exactly as `check`
-//! does (on a copy of the cycle holding them), then written all at once.
+//! does (on the cycle with them laid over its files in memory), then
+//! written all at once, through the loader's own schema (`cycle::raw`).
 //!
 //! Nothing is half-written: when any form cannot be read, names a branch
 //! not in the cycle, or would replace a results file without `force`, no
@@ -16,11 +17,10 @@
 pub mod docx_read;
 pub mod foreign;
 pub mod form;
-pub mod results_file;
 
 pub use form::{FilledForm, read_form};
-pub use results_file::ResultsFile;
 
+use crate::cycle::files::{Disk, InMemory, Overlay};
 use crate::cycle::{self, Branch, Cycle, Sources};
 use crate::diagnostic::{Class, Code, Diagnostic, Message, Place};
 use crate::domain::forms::TableName;
@@ -73,13 +73,7 @@ pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool) -> Collected {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Collected::failed(diagnostics, Sources::default());
     }
-    let (checked, sources) = match check_with(&cycle, cycle_path, &ready) {
-        Ok(outcome) => outcome,
-        Err(d) => {
-            diagnostics.push(d);
-            return Collected::failed(diagnostics, Sources::default());
-        }
-    };
+    let (checked, sources) = check_with(&cycle, cycle_path, &ready);
     diagnostics.extend(checked);
     let input_errors = diagnostics
         .iter()
@@ -318,35 +312,16 @@ fn comment(cycle: &Cycle, docx: &Path, form: &FilledForm) -> String {
     )
 }
 
-/// `check` on a copy of the cycle that holds the new results; places and
-/// sources point back into the real cycle folder.
-fn check_with(
-    cycle: &Cycle,
-    cycle_path: &Path,
-    ready: &[Ready],
-) -> Result<(Vec<Diagnostic>, Sources), Diagnostic> {
-    let tmp = tempfile::tempdir().map_err(|e| io_error(&cycle.dir, &e.to_string()))?;
-    let target = copy_cycle(cycle, cycle_path, tmp.path(), ready)
-        .map_err(|e| io_error(&cycle.dir, &e.to_string()))?;
-    let (mut diagnostics, mut sources) = check(&target);
-    let back = |p: &mut PathBuf| {
-        if let Ok(rel) = p.strip_prefix(tmp.path()) {
-            *p = cycle.dir.join(rel);
-        }
-    };
-    for d in &mut diagnostics {
-        back(&mut d.place.file);
+/// `check` on the cycle with the new results laid over its files (in
+/// memory, at the paths they will be written to), so places and sources
+/// name the real cycle folder. What was read is checked as `vanban check`
+/// checks it; no document is rendered.
+fn check_with(cycle: &Cycle, cycle_path: &Path, ready: &[Ready]) -> (Vec<Diagnostic>, Sources) {
+    let mut top = InMemory::new();
+    for r in ready {
+        top.insert(results_path(cycle, &r.branch), r.yaml.as_bytes());
     }
-    for f in &mut sources.files {
-        back(&mut f.path);
-    }
-    Ok((diagnostics, sources))
-}
-
-/// Loads the cycle at `target` and runs the rules on it (what was read is
-/// checked as `vanban check` checks it; no document is rendered).
-fn check(target: &Path) -> (Vec<Diagnostic>, Sources) {
-    match cycle::load(target) {
+    match cycle::load_from(&Overlay { base: &Disk, top }, cycle_path) {
         Ok(loaded) => {
             let mut diagnostics = loaded.warnings;
             diagnostics.extend(rules::check(&loaded.cycle));
@@ -356,68 +331,9 @@ fn check(target: &Path) -> (Vec<Diagnostic>, Sources) {
     }
 }
 
-/// Copies what `check` reads (the cycle file, votes, results other than
-/// the collected ones, templates) into `tmp`, and writes the collected
-/// results there; returns the path to check.
-fn copy_cycle(
-    cycle: &Cycle,
-    cycle_path: &Path,
-    tmp: &Path,
-    ready: &[Ready],
-) -> std::io::Result<PathBuf> {
-    let dir = &cycle.dir;
-    let (cycle_file, target) = match cycle_path.is_dir() {
-        true => (dir.join("cycle.yaml"), tmp.to_path_buf()),
-        false => {
-            let name = cycle_path.file_name().unwrap_or("cycle.yaml".as_ref());
-            (cycle_path.to_path_buf(), tmp.join(name))
-        }
-    };
-    fs::copy(
-        &cycle_file,
-        tmp.join(cycle_file.file_name().unwrap_or_default()),
-    )?;
-    if dir.join("votes.yaml").exists() {
-        fs::copy(dir.join("votes.yaml"), tmp.join("votes.yaml"))?;
-    }
-    if dir.join("templates").is_dir() {
-        copy_tree(&dir.join("templates"), &tmp.join("templates"))?;
-    }
-    let results = tmp.join("results");
-    fs::create_dir_all(&results)?;
-    if let Ok(entries) = fs::read_dir(dir.join("results")) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let replaced = ready
-                .iter()
-                .any(|r| entry.file_name() == yaml_name(&r.branch).as_str());
-            if !replaced && path.is_file() {
-                fs::copy(&path, results.join(entry.file_name()))?;
-            }
-        }
-    }
-    for r in ready {
-        fs::write(results.join(yaml_name(&r.branch)), &r.yaml)?;
-    }
-    Ok(target)
-}
-
-fn yaml_name(branch: &str) -> String {
-    format!("{branch}.yaml")
-}
-
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let (src, dst) = (entry.path(), to.join(entry.file_name()));
-        if src.is_dir() {
-            copy_tree(&src, &dst)?;
-        } else if src.is_file() {
-            fs::copy(&src, &dst)?;
-        }
-    }
-    Ok(())
+/// Where the results of `branch` are written.
+fn results_path(cycle: &Cycle, branch: &str) -> PathBuf {
+    cycle.dir.join("results").join(format!("{branch}.yaml"))
 }
 
 /// Writes every collected file into `results/` in one swap.
@@ -427,11 +343,10 @@ fn write_all(cycle: &Cycle, ready: &[Ready]) -> Result<Vec<(PathBuf, PathBuf)>, 
     let staging = Staging::new(&dir).map_err(fail)?;
     let mut written = Vec::new();
     for r in ready {
-        let name = yaml_name(&r.branch);
-        staging
-            .write(Path::new(&name), r.yaml.as_bytes())
-            .map_err(fail)?;
-        written.push((dir.join(name), r.docx.clone()));
+        let path = results_path(cycle, &r.branch);
+        let name = path.strip_prefix(&dir).unwrap_or(&path);
+        staging.write(name, r.yaml.as_bytes()).map_err(fail)?;
+        written.push((path.clone(), r.docx.clone()));
     }
     staging.commit().map_err(fail)?;
     Ok(written)

@@ -1,11 +1,13 @@
-//! Loading a cycle directory: `cycle.yaml`, `results/*.yaml`, `votes.yaml`.
+//! Loading a cycle: `cycle.yaml`, `results/*.yaml`, `votes.yaml`, from the
+//! disk or from memory (`files`).
 //! Parse strictly, then convert once into the checked model.
 
-// `convert`, `raw`, `locate` and `parse` are crate-visible for `roll`
-// (next year's cycle is rolled on the raw form).
+// `convert`, `locate` and `parse` are crate-visible for `roll` (next
+// year's cycle is rolled on the raw form).
 pub(crate) mod convert;
+pub mod files;
 pub mod model;
-pub(crate) mod raw;
+pub mod raw;
 pub mod roster;
 pub mod roster_file;
 // Numbers, dates and ratings as clerks write them: one parser for the YAML
@@ -18,6 +20,7 @@ pub use model::*;
 
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use convert::Converter;
+use files::{CycleFiles, Disk, Entry};
 use serde::de::DeserializeOwned;
 use source::SourceFile;
 use std::collections::{BTreeMap, HashSet};
@@ -38,13 +41,19 @@ pub struct Failed {
 
 /// Loads a cycle directory, or the directory of a given `cycle.yaml`.
 pub fn load(path: &Path) -> Result<Loaded, Failed> {
-    let (dir, cycle_file) = locate(path).map_err(|d| Failed {
+    load_from(&Disk, path)
+}
+
+/// As [`load`], reading the files from `files` (the disk, memory, or
+/// both); diagnostics name the files by their paths there.
+pub fn load_from(files: &dyn CycleFiles, path: &Path) -> Result<Loaded, Failed> {
+    let (dir, cycle_file) = locate_in(files, path).map_err(|d| Failed {
         diagnostics: vec![d],
         sources: Sources::default(),
     })?;
     let mut sources = Sources::default();
     let mut diags = Vec::new();
-    let Some(raw) = parse::<raw::Cycle>(&cycle_file, &mut sources, &mut diags) else {
+    let Some(raw) = parse_in::<raw::Cycle>(files, &cycle_file, &mut sources, &mut diags) else {
         return Err(Failed {
             diagnostics: diags,
             sources,
@@ -59,8 +68,8 @@ pub fn load(path: &Path) -> Result<Loaded, Failed> {
         load_roster(&dir, &file, &mut cycle, &given, &sources, &mut diags);
     }
     diags.extend(duplicate_branches(&cycle, &sources));
-    let results = load_results(&dir, &cycle, &mut sources, &mut diags);
-    let votes = load_votes(&dir, &mut sources, &mut diags);
+    let results = load_results(files, &dir, &cycle, &mut sources, &mut diags);
+    let votes = load_votes(files, &dir, &mut sources, &mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Failed {
             diagnostics: diags,
@@ -79,10 +88,16 @@ pub fn load(path: &Path) -> Result<Loaded, Failed> {
 
 /// The cycle directory and its `cycle.yaml`.
 pub(crate) fn locate(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
-    if path.is_dir() {
+    locate_in(&Disk, path)
+}
+
+/// As [`locate`], in `files`.
+fn locate_in(files: &dyn CycleFiles, path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
+    let entry = files.entry(path);
+    if entry == Some(Entry::Folder) {
         return Ok((path.to_path_buf(), path.join("cycle.yaml")));
     }
-    if path.is_file() {
+    if entry == Some(Entry::File) {
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -105,7 +120,17 @@ pub(crate) fn parse<T: DeserializeOwned>(
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let (source, mut warnings) = match SourceFile::read(file) {
+    parse_in(&Disk, file, sources, diags)
+}
+
+/// As [`parse`], reading the file from `files`.
+fn parse_in<T: DeserializeOwned>(
+    files: &dyn CycleFiles,
+    file: &Path,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let (source, mut warnings) = match SourceFile::load(files, file) {
         Ok(read) => read,
         Err(e) => {
             diags.push(e);
@@ -179,6 +204,7 @@ fn duplicate_branches(cycle: &Cycle, sources: &Sources) -> Vec<Diagnostic> {
 
 /// `results/*.yaml`, in file-name order; each must name an existing branch.
 fn load_results(
+    files: &dyn CycleFiles,
     dir: &Path,
     cycle: &Cycle,
     sources: &mut Sources,
@@ -186,8 +212,8 @@ fn load_results(
 ) -> BTreeMap<String, Results> {
     let mut out = BTreeMap::new();
     let branches: HashSet<&str> = cycle.branches.iter().map(|b| b.id.as_str()).collect();
-    for file in yaml_files(&dir.join("results"), diags) {
-        let Some(raw) = parse::<raw::Results>(&file, sources, diags) else {
+    for file in yaml_files(files, &dir.join("results"), diags) {
+        let Some(raw) = parse_in::<raw::Results>(files, &file, sources, diags) else {
             continue;
         };
         let id = FileId(sources.files.len() - 1);
@@ -241,8 +267,8 @@ fn results_mismatch(
     ))
 }
 
-fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let entries = match std::fs::read_dir(dir) {
+fn yaml_files(files: &dyn CycleFiles, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match files.entries_in(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
@@ -250,20 +276,21 @@ fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    entries
+        .into_iter()
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-        .collect();
-    files.sort();
-    files
+        .collect()
 }
 
-fn load_votes(dir: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Option<Votes> {
+fn load_votes(
+    files: &dyn CycleFiles,
+    dir: &Path,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Votes> {
     let file = dir.join("votes.yaml");
-    if !file.exists() {
-        return None;
-    }
-    let raw = parse::<raw::Votes>(&file, sources, diags)?;
+    files.entry(&file)?;
+    let raw = parse_in::<raw::Votes>(files, &file, sources, diags)?;
     let mut conv = Converter::new(sources, FileId(sources.files.len() - 1));
     let votes = convert::votes(&mut conv, raw);
     diags.append(&mut conv.problems);

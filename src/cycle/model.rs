@@ -167,6 +167,13 @@ pub enum Role {
     DangVien,
 }
 
+impl Role {
+    /// An ordinary member (`dang-vien`, left out when written).
+    pub fn is_default(&self) -> bool {
+        *self == Role::DangVien
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Renew {
@@ -424,48 +431,64 @@ pub struct Meeting {
     pub absent: Vec<Absence>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Absence {
     pub name: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// `collective:` of a results file, as read and as `collect` writes it
+/// (optional fields left out when empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Collective {
     pub rating: Rating,
-    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    #[serde(
+        default,
+        deserialize_with = "crate::cycle::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub score: Option<u32>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub achievements: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strengths: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcomings: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remedies: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// One of `members:` of a results file, as read and as `collect` writes
+/// it (the default role and empty optional fields left out).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Role::is_default")]
     pub role: Role,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_rated: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub achievements: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discipline: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub self_remedied: bool,
-    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    #[serde(
+        default,
+        deserialize_with = "crate::cycle::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sick_leave_months: Option<u32>,
-    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    #[serde(
+        default,
+        deserialize_with = "crate::cycle::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub score: Option<u32>,
 }
 

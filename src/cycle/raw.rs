@@ -122,8 +122,9 @@ pub struct Branch {
     pub roster: Vec<super::roster::RawEntry>,
 }
 
-/// `results/<branch-id>.yaml`.
-#[derive(Debug, Deserialize)]
+/// `results/<branch-id>.yaml`: read by the loader, written by `collect`
+/// (the one declaration of the results schema).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     pub branch: String,
@@ -132,18 +133,32 @@ pub struct Results {
     pub members: Vec<Member>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub date: String,
     pub place: String,
     pub chair: String,
     pub clerk: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub guests: Vec<String>,
     /// Extension: members absent from the meeting, with the reason.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<Absence>,
+}
+
+impl Results {
+    /// The file's text: `comment` as `#` lines, then the fields in the
+    /// contract's order, Vietnamese as written (no escapes), empty optional
+    /// fields left out; it ends with a newline and loads back as `self`.
+    pub fn to_yaml(&self, comment: &str) -> Result<String, String> {
+        let mut text: String = comment.lines().map(|l| format!("# {l}\n")).collect();
+        text.push_str(&yaml_serde::to_string(self).map_err(|e| e.to_string())?);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        Ok(text)
+    }
 }
 
 /// `votes.yaml`.
@@ -159,4 +174,112 @@ pub struct Votes {
     pub present: u32,
     pub ballots: Ballots,
     pub people: Vec<VotePerson>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cycle::{Rating, Role};
+
+    /// Every field of the schema set, with text a clerk writes: Vietnamese,
+    /// a colon, quotes, a leading zero, a line break, a date-like string.
+    fn full() -> Results {
+        Results {
+            branch: "van-phong".into(),
+            meeting: Meeting {
+                date: "2024-12-12".into(),
+                place: "Phòng họp: tầng 2".into(),
+                chair: "Thái Văn Hòa".into(),
+                clerk: "Lê Thị Hoài".into(),
+                guests: vec!["Đồng chí Hồ Thị Minh Nguyệt, Phó Bí thư Đảng ủy".into()],
+                absent: vec![Absence {
+                    name: "Vũ Thị Lan".into(),
+                    reason: "đi công tác".into(),
+                }],
+            },
+            collective: Collective {
+                rating: Rating::Htxsnv,
+                score: Some(92),
+                achievements: Some("Chủ trì đề án \"chuyển đổi số\"".into()),
+                strengths: Some("Đoàn kết;\nthống nhất".into()),
+                shortcomings: Some("07".into()),
+                remedies: Some("2025-01-01".into()),
+            },
+            members: vec![
+                Member {
+                    name: "Thái Văn Hòa".into(),
+                    role: Role::BiThu,
+                    rating: Some(Rating::Httnv),
+                    achievements: Some("- sáng kiến".into()),
+                    discipline: Some("Khiển trách".into()),
+                    self_remedied: true,
+                    sick_leave_months: Some(3),
+                    score: Some(80),
+                    ..Member::default()
+                },
+                Member {
+                    name: "Lê Thị Hoài".into(),
+                    not_rated: Some("nghỉ thai sản".into()),
+                    ..Member::default()
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn results_load_back_identically() {
+        let results = full();
+        let yaml = results
+            .to_yaml("đọc từ mẫu\nsửa nếu cần")
+            .expect("serializes");
+        assert!(yaml.ends_with('\n') && !yaml.ends_with("\n\n"), "{yaml}");
+        let back: Results = yaml_serde::from_str(&yaml).expect("reads back");
+        assert_eq!(back, results, "{yaml}");
+        // Through the strict loader's own reading as well: no field lost.
+        let minimal = Results {
+            meeting: Meeting {
+                guests: vec![],
+                absent: vec![],
+                ..results.meeting.clone()
+            },
+            ..results.clone()
+        };
+        let yaml = minimal.to_yaml("").expect("serializes");
+        let back: Results = yaml_serde::from_str(&yaml).expect("reads back");
+        assert_eq!(back, minimal, "{yaml}");
+    }
+
+    #[test]
+    fn results_yaml_in_contract_order_without_empty_fields() {
+        let mut results = full();
+        results.meeting.absent.clear();
+        results.collective = Collective {
+            rating: Rating::Httnv,
+            score: None,
+            achievements: None,
+            strengths: None,
+            shortcomings: None,
+            remedies: None,
+        };
+        let yaml = results.to_yaml("a\nb").expect("serializes");
+        assert!(
+            yaml.starts_with(
+                "# a\n# b\nbranch: van-phong\nmeeting:\n  date: 2024-12-12\n  place: 'Phòng họp: tầng 2'\n"
+            ),
+            "{yaml}"
+        );
+        assert!(
+            yaml.contains("\ncollective:\n  rating: HTTNV\nmembers:\n"),
+            "{yaml}"
+        );
+        assert!(
+            yaml.contains("- name: Lê Thị Hoài\n  not_rated: nghỉ thai sản\n"),
+            "{yaml}"
+        );
+        let head = "- name: Thái Văn Hòa\n  role: bi-thu\n  rating: HTTNV\n  achievements:";
+        assert!(yaml.contains(head), "{yaml}");
+        for absent in ["absent", "score: null", "null", "role: dang-vien", "\\u"] {
+            assert!(!yaml.contains(absent), "{absent} in {yaml}");
+        }
+    }
 }

@@ -1,10 +1,10 @@
 //! Reading one input file: size cap, UTF-8, line ends, control characters,
 //! NFC; and the locator that maps a field path back to its line and column.
 
+use super::files::{CycleFiles, Disk};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use saphyr_parser::{Event, Parser};
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
@@ -23,10 +23,18 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads and cleans `path`. Returns the file and warnings (such as NFC
-    /// normalisation), or the error that makes it unreadable.
+    /// Reads and cleans `path` from the disk (see [`SourceFile::load`]).
     pub fn read(path: &Path) -> Result<(SourceFile, Vec<Diagnostic>), Diagnostic> {
-        let bytes = read_capped(path)?;
+        SourceFile::load(&Disk, path)
+    }
+
+    /// Reads and cleans `path` from `files`. Returns the file and warnings
+    /// (such as NFC normalisation), or the error that makes it unreadable.
+    pub fn load(
+        files: &dyn CycleFiles,
+        path: &Path,
+    ) -> Result<(SourceFile, Vec<Diagnostic>), Diagnostic> {
+        let bytes = read_capped(files, path)?;
         let text = decode(path, bytes)?;
         let text = text.replace("\r\n", "\n");
         reject_control_chars(path, &text)?;
@@ -94,18 +102,12 @@ pub fn too_large(path: &Path) -> Diagnostic {
     )
 }
 
-fn read_capped(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let file = std::fs::File::open(path).map_err(|e| read_error(path, &e))?;
-    let too_large = || too_large(path);
-    if file.metadata().map(|m| m.len()).unwrap_or(0) > MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+fn read_capped(files: &dyn CycleFiles, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let bytes = files
+        .read(path, MAX_FILE_BYTES)
         .map_err(|e| read_error(path, &e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
+        return Err(too_large(path));
     }
     Ok(bytes)
 }

@@ -101,17 +101,29 @@ impl Job<'_> {
 
 /// Writes one document in both formats.
 pub fn files(output: &Output, layout: &Layout) -> Result<Files, Diagnostic> {
-    let failed = |detail: String| {
-        Diagnostic::error(
-            Code::TemplateError,
-            Place::file(&output.stem),
-            Message::new(
-                format!("không tạo được văn bản: {detail}"),
-                format!("cannot write the document: {detail}"),
-            ),
-        )
-    };
-    let markdown = markdown::write(&output.document, layout).map_err(|e| failed(e.to_string()))?;
-    let docx = docx::write_docx(&output.document, layout).map_err(|e| failed(e.to_string()))?;
-    Ok(Files { markdown, docx })
+    Ok(Files {
+        markdown: markdown(output, layout)?,
+        docx: docx(output, layout)?,
+    })
+}
+
+/// The document's Markdown file (all `check` needs: the text rules read it).
+pub fn markdown(output: &Output, layout: &Layout) -> Result<String, Diagnostic> {
+    markdown::write(&output.document, layout).map_err(|e| write_failed(output, &e))
+}
+
+/// The document's DOCX file.
+pub fn docx(output: &Output, layout: &Layout) -> Result<Vec<u8>, Diagnostic> {
+    docx::write_docx(&output.document, layout).map_err(|e| write_failed(output, &e))
+}
+
+fn write_failed(output: &Output, detail: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        Code::TemplateError,
+        Place::file(&output.stem),
+        Message::new(
+            format!("không tạo được văn bản: {detail}"),
+            format!("cannot write the document: {detail}"),
+        ),
+    )
 }

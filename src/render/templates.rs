@@ -5,6 +5,7 @@
 use super::document::table_marker;
 use super::escape;
 use super::vietnamese::{self, Citation, CiteForm};
+use crate::cycle::files::{CycleFiles, Disk};
 use crate::cycle::source::SourceFile;
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::vietnamese::{date_long, date_short};
@@ -42,6 +43,11 @@ pub struct Engine {
 impl Engine {
     /// The built-in templates, overridden by `<cycle>/templates/<name>`.
     pub fn new(cycle_dir: &Path) -> Result<Engine, Diagnostic> {
+        Engine::from_files(&Disk, cycle_dir)
+    }
+
+    /// As [`Engine::new`], the overrides read from `files`.
+    pub fn from_files(files: &dyn CycleFiles, cycle_dir: &Path) -> Result<Engine, Diagnostic> {
         let mut tera = Tera::new();
         tera.set_escape_fn(escape::tera_escape);
         tera.autoescape_on(vec![".md"]);
@@ -52,8 +58,8 @@ impl Engine {
         }
         for (name, _) in BUILT_IN {
             let file = cycle_dir.join("templates").join(name);
-            if file.is_file() {
-                let (source, _) = SourceFile::read(&file)?;
+            if files.is_file(&file) {
+                let (source, _) = SourceFile::load(files, &file)?;
                 tera.add_raw_template(name, &source.text)
                     .map_err(|e| template_error(&file, &e))?;
             }

@@ -6,8 +6,8 @@ use super::errors::{At, RowRef, bad_rating, found};
 use super::locate::Table;
 use super::read::{FormReader, non_empty};
 use crate::collect::docx_read::{Cell, Row};
-use crate::collect::results_file::MemberFile;
 use crate::cycle::Role;
+use crate::cycle::raw::Member as MemberFile;
 use crate::domain::forms::{TableName, label};
 
 /// A member read from the member table, with where it came from.

@@ -17,7 +17,7 @@ mod tests;
 pub use cells::{RatingCell, key, parse_date, parse_rating, parse_role};
 
 use super::docx_read;
-use super::results_file::ResultsFile;
+use crate::cycle::raw::Results as ResultsFile;
 use crate::diagnostic::Diagnostic;
 use errors::unreadable;
 use locate::Tables;

@@ -7,7 +7,9 @@ use super::errors::{At, RowRef, bad_rating, found};
 use super::locate::{Table, Tables};
 use super::members::name_index;
 use crate::collect::docx_read::Cell;
-use crate::collect::results_file::{CollectiveFile, MeetingFile, ResultsFile};
+use crate::cycle::raw::{
+    Collective as CollectiveFile, Meeting as MeetingFile, Results as ResultsFile,
+};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::forms::{TableName, label};
 
@@ -179,11 +181,12 @@ impl FormReader {
         let clerk = self.required(t, label::CLERK);
         let guests = self.guests(t);
         Some(MeetingFile {
-            date: date?,
+            date: date?.format("%Y-%m-%d").to_string(),
             place: place?,
             chair: chair?,
             clerk: clerk?,
             guests,
+            absent: Vec::new(),
         })
     }
 
@@ -224,6 +227,9 @@ impl FormReader {
             rating: rating?,
             score,
             achievements,
+            strengths: None,
+            shortcomings: None,
+            remedies: None,
         })
     }
 
