@@ -11,10 +11,10 @@
 
 use super::BLANK;
 use super::branch::party_organisation;
+use super::citations;
 use super::directive::committee_signer;
 use super::tables::{self, group, leaf};
 use super::vote_minutes::{self, Consequence, Flagged};
-use super::{citation, citations};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
@@ -190,17 +190,14 @@ fn branch_texts<'a>(
 
 fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Diagnostic> {
     let base = vote_minutes::base_of(cycle, votes);
-    let local_rule = match &cycle.directive.vote_rule {
-        Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
-        None => None,
-    };
+    let (regulation, local_rule) = vote_minutes::vote_rules(cycle)?;
     Ok(VoteView {
         votes,
         people: votes.people.len(),
         base,
         over_valid: cycle.options.vote_base == crate::cycle::VoteBase::Valid,
         present_share: share(votes.present.into(), votes.convened.into()),
-        regulation: vote_minutes::vote_regulation(cycle.year),
+        regulation,
         local_rule,
         consider: vote_minutes::flagged(votes, base, Consequence::Consider),
         remove: vote_minutes::flagged(votes, base, Consequence::Remove),
