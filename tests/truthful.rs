@@ -120,3 +120,236 @@ fn a_document_in_two_roles_of_one_directive_sentence_is_cited_once() {
     let basis = sentence(&report, "Thực hiện");
     assert_eq!(basis.matches("06-QĐ/ĐUK").count(), 1, "{basis}");
 }
+
+// ---------------------------------------------------------------------------
+// No sentence of absence unless the data states it
+// ---------------------------------------------------------------------------
+
+const RESULTS: [&str; 6] = [
+    "tong-hop",
+    "kinh-te",
+    "noi-chinh",
+    "khoa-giao-van-xa",
+    "hanh-chinh-to-chuc",
+    "quan-tri-tai-vu",
+];
+
+/// Sets (or, with `None`, removes) the line of `results/<id>.yaml` that
+/// starts with `key` (indented as in the file).
+fn set_line(dir: &Path, id: &str, key: &str, value: Option<&str>) {
+    let file = dir.join(format!("results/{id}.yaml"));
+    let text = std::fs::read_to_string(&file).expect("read");
+    let mut found = false;
+    let lines: Vec<String> = text
+        .lines()
+        .filter_map(|l| match l.starts_with(key) {
+            true => {
+                found = true;
+                value.map(|v| format!("{key} {v}"))
+            }
+            false => Some(l.to_owned()),
+        })
+        .collect();
+    assert!(found, "{} lacks `{key}`", file.display());
+    std::fs::write(&file, lines.join("\n") + "\n").expect("write");
+}
+
+/// Adds `line` to the `meeting` block of `results/<id>.yaml`.
+fn add_to_meeting(dir: &Path, id: &str, line: &str) {
+    let file = dir.join(format!("results/{id}.yaml"));
+    replace_in(&file, "meeting:\n", &format!("meeting:\n  {line}\n"));
+}
+
+const MINUTES: &str = "chi-bo/tong-hop/bien-ban-kiem-diem.md";
+
+#[test]
+fn review_minutes_state_attendance_only_when_recorded() {
+    // tong-hop.yaml records no attendance: blanks, never "vắng mặt: 0".
+    let (_tmp, dir) = edited("quang-binh-2022", |_| {});
+    let unknown = built(&dir, MINUTES);
+    assert!(
+        unknown.contains("có mặt: …… đồng chí; vắng mặt: …… đồng chí."),
+        "{unknown}"
+    );
+    assert!(unknown.contains("Đảng viên vắng mặt (họ tên, lý do):"));
+    assert!(!unknown.contains("vắng mặt: 0"));
+
+    // `absent: []`: everyone was present.
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        add_to_meeting(dir, "tong-hop", "absent: []")
+    });
+    let all = built(&dir, MINUTES);
+    assert!(
+        all.contains(
+            "Tổng số đảng viên của chi bộ: 12 đồng chí; có mặt: 12 đồng chí; vắng mặt: 0 đồng chí."
+        ),
+        "{all}"
+    );
+    assert!(!all.contains("Đảng viên vắng mặt (họ tên, lý do)"));
+
+    // Named absentees: counted and named with their reasons.
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        add_to_meeting(
+            dir,
+            "tong-hop",
+            "absent: [{ name: Phan Thị Ngọc Ánh, reason: nghỉ ốm }, { name: Nguyễn Hữu Phước, reason: đi công tác }]",
+        )
+    });
+    let two = built(&dir, MINUTES);
+    assert!(
+        two.contains("có mặt: 10 đồng chí; vắng mặt: 2 đồng chí."),
+        "{two}"
+    );
+    assert!(two.contains("Vắng mặt: đồng chí Phan Thị Ngọc Ánh, lý do: nghỉ ốm."));
+    assert!(two.contains("Vắng mặt: đồng chí Nguyễn Hữu Phước, lý do: đi công tác."));
+}
+
+#[test]
+fn review_minutes_say_no_guests_and_no_shortcomings_only_when_stated() {
+    // No `guests`, no `shortcomings`: not known.
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        set_line(dir, "tong-hop", "  shortcomings:", None);
+    });
+    let unknown = built(&dir, MINUTES);
+    assert!(unknown.contains("- Đại biểu dự: ………"), "{unknown}");
+    assert!(unknown.contains("- Hạn chế, khuyết điểm: ………"), "{unknown}");
+    assert!(!unknown.contains("không có"), "{unknown}");
+
+    // `guests: []` and `shortcomings: ""`: the results state there were none.
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        add_to_meeting(dir, "tong-hop", "guests: []");
+        set_line(dir, "tong-hop", "  shortcomings:", Some("\"\""));
+    });
+    let none = built(&dir, MINUTES);
+    assert!(none.contains("- Đại biểu dự: không có."), "{none}");
+    assert!(none.contains("- Hạn chế, khuyết điểm: không có."), "{none}");
+}
+
+#[test]
+fn the_branch_report_says_none_only_when_the_results_state_it() {
+    const REPORT: &str = "chi-bo/tong-hop/bao-cao.md";
+    let section = |text: &str| {
+        let at = text.find("## II. HẠN CHẾ").expect("section II");
+        let end = text[at..].find("## III.").expect("section III");
+        text[at..at + end].to_owned()
+    };
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        set_line(dir, "tong-hop", "  shortcomings:", None);
+    });
+    let unknown = section(&built(&dir, REPORT));
+    assert!(unknown.contains("………"), "{unknown}");
+    assert!(!unknown.contains("Không có"), "{unknown}");
+
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        set_line(dir, "tong-hop", "  shortcomings:", Some("\"\""));
+    });
+    let none = section(&built(&dir, REPORT));
+    assert!(none.contains("Không có."), "{none}");
+    assert!(!none.contains("………"), "{none}");
+}
+
+#[test]
+fn the_consolidated_report_says_a_branch_stated_no_shortcomings_only_when_it_did() {
+    const REPORT: &str = "bao-cao-tong-hop.md";
+    const NONE_AT_ALL: &str = "Các chi bộ không nêu hạn chế, khuyết điểm trong báo cáo.";
+    // One branch's shortcomings not known: a dotted line under its name.
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        set_line(dir, "kinh-te", "  shortcomings:", None);
+    });
+    let one_unknown = built(&dir, REPORT);
+    assert!(
+        one_unknown.contains("- Chi bộ Kinh tế: ………"),
+        "{one_unknown}"
+    );
+    assert!(!one_unknown.contains("không nêu hạn chế"), "{one_unknown}");
+
+    // No branch's shortcomings known: still no "không nêu".
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        for id in RESULTS {
+            set_line(dir, id, "  shortcomings:", None);
+        }
+    });
+    let unknown = built(&dir, REPORT);
+    assert!(!unknown.contains(NONE_AT_ALL), "{unknown}");
+    assert!(unknown.matches(": ………").count() >= RESULTS.len());
+
+    // One branch states none: named; every branch states none: the sentence.
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        set_line(dir, "kinh-te", "  shortcomings:", Some("\"\""));
+    });
+    let one_none = built(&dir, REPORT);
+    assert!(one_none.contains("Chi bộ Kinh tế không nêu hạn chế, khuyết điểm trong báo cáo."));
+    assert!(!one_none.contains(NONE_AT_ALL));
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        for id in RESULTS {
+            set_line(dir, id, "  shortcomings:", Some("\"\""));
+        }
+    });
+    assert!(built(&dir, REPORT).contains(NONE_AT_ALL));
+}
+
+#[test]
+fn the_consolidated_report_makes_no_claim_the_results_cannot_back() {
+    let (_tmp, dir) = edited("quang-binh-2022", |_| {});
+    let report = built(&dir, "bao-cao-tong-hop.md");
+    // How the meetings went is the committee's assessment: a blank to write.
+    assert!(!report.contains("Các hội nghị được chuẩn bị chu đáo"));
+    // A branch whose results name no guest: not known, not "—".
+    assert!(
+        report.contains("| 1 | Tổng hợp | 12/12/2022 | …… |"),
+        "{report}"
+    );
+    assert!(report.contains("khen thưởng"));
+
+    // Nobody rated HTXSNV: no proposal to reward them.
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        for id in RESULTS {
+            let file = dir.join(format!("results/{id}.yaml"));
+            let text = std::fs::read_to_string(&file).expect("read");
+            std::fs::write(&file, text.replace("rating: HTXSNV", "rating: HTTNV")).expect("write");
+        }
+    });
+    let report = built(&dir, "bao-cao-tong-hop.md");
+    assert!(!report.contains("khen thưởng"), "{report}");
+    assert!(
+        report.contains("#### a) Đảng viên được xếp loại “Hoàn thành xuất sắc nhiệm vụ” Không có.")
+    );
+}
+
+#[test]
+fn the_vote_minutes_say_nobody_is_over_half_only_when_the_count_says_so() {
+    const NOBODY: &str =
+        "Không có đồng chí nào có trên 50% tổng số phiếu đánh giá “tín nhiệm thấp”.";
+    let (_tmp, dir) = edited("quang-binh-2022", |_| {});
+    assert!(built(&dir, "bien-ban-kiem-phieu.md").contains(NOBODY));
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        replace_in(
+            &dir.join("votes.yaml"),
+            "    high: 38\n    trust: 5\n    low: 1\n",
+            "    high: 10\n    trust: 4\n    low: 30\n",
+        );
+    });
+    let minutes = built(&dir, "bien-ban-kiem-phieu.md");
+    assert!(!minutes.contains(NOBODY), "{minutes}");
+    assert!(
+        minutes.contains(
+            "Đồng chí Lê Quang Minh, Chánh Văn phòng UBND tỉnh: 30/45 phiếu tín nhiệm thấp"
+        )
+    );
+}
+
+#[test]
+fn the_directive_cites_and_attaches_only_what_cycle_yaml_lists() {
+    let (_tmp, dir) = edited("quang-binh-2022", |_| {});
+    let directive = built(&dir, "cong-van.md");
+    assert!(directive.contains("(Đính kèm Kế hoạch số 79-KH/ĐUK"));
+    assert!(directive.contains("gắn với thực hiện"));
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        let cycle = dir.join("cycle.yaml");
+        replace_in(&cycle, "  attachments: [kh79-duk, kh72-duvp]\n", "");
+        replace_in(&cycle, "  linked: [kl21-tw, kh09-duvp, kh-nq21-duvp]\n", "");
+    });
+    let directive = built(&dir, "cong-van.md");
+    assert!(!directive.contains("Đính kèm"), "{directive}");
+    assert!(!directive.contains("gắn với thực hiện"), "{directive}");
+}

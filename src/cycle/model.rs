@@ -408,8 +408,10 @@ pub struct Meeting {
     pub place: String,
     pub chair: String,
     pub clerk: String,
-    pub guests: Vec<String>,
-    pub absent: Vec<Absence>,
+    /// The meeting's guests; `None`: not known, `Some([])`: none.
+    pub guests: Option<Vec<String>>,
+    /// Who was absent; `None`: not known, `Some([])`: everyone present.
+    pub absent: Option<Vec<Absence>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -427,6 +429,8 @@ pub struct Collective {
     pub score: Option<u32>,
     #[serde(default)]
     pub achievements: Option<String>,
+    /// The branch's prose. Left out: not known (documents leave dotted
+    /// lines); an empty string `""`: the branch states there is none.
     #[serde(default)]
     pub strengths: Option<String>,
     #[serde(default)]

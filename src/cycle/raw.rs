@@ -131,11 +131,13 @@ pub struct Meeting {
     pub place: String,
     pub chair: String,
     pub clerk: String,
+    /// Left out: not known (the documents leave a blank); `[]`: none.
     #[serde(default)]
-    pub guests: Vec<String>,
-    /// Extension: members absent from the meeting, with the reason.
+    pub guests: Option<Vec<String>>,
+    /// Who was absent, and why. Left out: not known (the minutes leave the
+    /// counts blank); `[]`: everyone was present.
     #[serde(default)]
-    pub absent: Vec<Absence>,
+    pub absent: Option<Vec<Absence>>,
 }
 
 /// `votes.yaml`.

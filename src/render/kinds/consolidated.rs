@@ -10,7 +10,7 @@
 //! (`results-missing`).
 
 use super::BLANK;
-use super::branch::party_organisation;
+use super::branch::{LINE_BLANK, Prose, party_organisation};
 use super::citations;
 use super::directive::committee_signer;
 use super::tables::{self, group, leaf};
@@ -100,8 +100,10 @@ struct Context<'a> {
     failing: Vec<Person<'a>>,
     disciplined: Vec<Person<'a>>,
     votes: Option<VoteView<'a>>,
-    shortcomings: Vec<BranchText<'a>>,
-    remedies: Vec<BranchText<'a>>,
+    shortcomings: BranchProse<'a>,
+    remedies: BranchProse<'a>,
+    /// A dotted line for what the clerk writes in.
+    blank: &'static str,
 }
 
 #[derive(Serialize)]
@@ -127,10 +129,20 @@ struct Person<'a> {
     detail: &'a str,
 }
 
+/// One prose field across the branches that reported.
+#[derive(Serialize)]
+struct BranchProse<'a> {
+    /// What each branch wrote, in cycle.yaml order; `text: None` where the
+    /// results do not say (a dotted line for the clerk).
+    items: Vec<BranchText<'a>>,
+    /// The branches whose results state there is none (`""`).
+    none: Vec<&'a str>,
+}
+
 #[derive(Serialize)]
 struct BranchText<'a> {
     branch: &'a str,
-    text: &'a str,
+    text: Option<&'a str>,
 }
 
 /// The confidence vote, as the report states it.
@@ -174,18 +186,25 @@ fn people<'a>(
         .collect()
 }
 
-fn branch_texts<'a>(
+fn branch_prose<'a>(
     cycle: &'a Cycle,
-    text: impl Fn(&'a Results) -> Option<&'a str>,
-) -> Vec<BranchText<'a>> {
-    reported(cycle)
-        .filter_map(|(branch, r)| {
-            text(r)
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|text| BranchText { branch, text })
-        })
-        .collect()
+    field: impl Fn(&'a Results) -> Option<&'a str>,
+) -> BranchProse<'a> {
+    let mut out = BranchProse {
+        items: Vec::new(),
+        none: Vec::new(),
+    };
+    for (branch, r) in reported(cycle) {
+        let prose = Prose::of(field(r));
+        match prose.none {
+            true => out.none.push(branch),
+            false => out.items.push(BranchText {
+                branch,
+                text: prose.text,
+            }),
+        }
+    }
+    out
 }
 
 fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Diagnostic> {
@@ -227,7 +246,10 @@ fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Di
             .filter(|b| b.counts.as_ref().is_some_and(|c| c.rated == 0))
             .map(|b| b.name.as_str())
             .collect(),
-        guests: cycle.results.values().any(|r| !r.meeting.guests.is_empty()),
+        guests: cycle
+            .results
+            .values()
+            .any(|r| r.meeting.guests.as_ref().is_some_and(|g| !g.is_empty())),
         legend: Rating::ALL
             .iter()
             .map(|r| Legend {
@@ -252,8 +274,9 @@ fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Di
             .as_ref()
             .map(|v| vote_view(cycle, v))
             .transpose()?,
-        shortcomings: branch_texts(cycle, |r| r.collective.shortcomings.as_deref()),
-        remedies: branch_texts(cycle, |r| r.collective.remedies.as_deref()),
+        shortcomings: branch_prose(cycle, |r| r.collective.shortcomings.as_deref()),
+        remedies: branch_prose(cycle, |r| r.collective.remedies.as_deref()),
+        blank: LINE_BLANK,
     })
 }
 
@@ -268,9 +291,10 @@ fn meetings_table(cycle: &Cycle) -> Table {
     let rows = reported(cycle)
         .enumerate()
         .map(|(i, (branch, r))| {
-            let guests = match r.meeting.guests.is_empty() {
-                true => label::NONE.to_owned(),
-                false => r.meeting.guests.join("; "),
+            let guests = match r.meeting.guests.as_deref() {
+                None => BLANK.to_owned(),
+                Some([]) => label::NONE.to_owned(),
+                Some(guests) => guests.join("; "),
             };
             vec![
                 (i + 1).to_string(),
