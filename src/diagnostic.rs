@@ -61,6 +61,8 @@ codes! {
     Input FormCell = "form-cell",
     Input FormBranch = "form-branch",
     Input ResultsExists = "results-exists",
+    Input OutOtherCycle = "out-other-cycle",
+    Input OutOverlapsCycle = "out-overlaps-cycle",
     Rule RuleSetYear = "rule-set-year",
     Rule QuotaExcellent = "quota-excellent",
     Rule QuotaExcellentBranch = "quota-excellent-branch",

@@ -14,6 +14,7 @@ pub mod collect;
 pub mod cycle;
 pub mod diagnostic;
 pub mod example;
+pub mod manifest;
 pub mod output;
 pub mod pipeline;
 pub mod regulations;

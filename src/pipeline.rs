@@ -4,7 +4,8 @@
 
 use crate::cycle::{self, Cycle, Sources};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
-use crate::output::Staging;
+use crate::manifest::Claim;
+use crate::output::{OutError, Staging};
 use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
 use indicatif::ProgressBar;
@@ -34,6 +35,11 @@ pub struct Options {
     /// `--partial`: the consolidated report is written although some
     /// branches have not reported (a draft naming them).
     pub partial: bool,
+    /// `--force`: write into an OUT that holds another cycle's documents,
+    /// replacing them.
+    pub force: bool,
+    /// The cycle is the built-in example (`vanban build` with no cycle).
+    pub example: bool,
 }
 
 /// Loads, checks and renders in memory; writes nothing.
@@ -101,9 +107,9 @@ fn render_and_write(
     let mut engine = Engine::new(&cycle.dir)?;
     engine.set_draft(options.draft);
     let staging = out
-        .map(Staging::new)
+        .map(|o| Staging::claiming(o, claim(cycle, options), options.force))
         .transpose()
-        .map_err(|e| io_error(out, &e))?;
+        .map_err(|e| out_error(out, e))?;
     let worker = Worker {
         cycle,
         engine: &engine,
@@ -130,7 +136,7 @@ fn render_and_write(
         return Ok(Vec::new());
     }
     if let Some(staging) = staging {
-        staging.commit().map_err(|e| io_error(out, &e))?;
+        staging.commit_claimed().map_err(|e| out_error(out, e))?;
     }
     Ok(written)
 }
@@ -195,6 +201,38 @@ impl Worker<'_> {
             diagnostics,
             files: staged,
         })
+    }
+}
+
+/// The cycle a build writes into OUT's manifest (`crate::manifest`).
+fn claim(cycle: &Cycle, options: Options) -> Claim {
+    let source = match options.example {
+        true => crate::example::NAME.to_owned(),
+        false => std::fs::canonicalize(&cycle.dir)
+            .unwrap_or_else(|_| cycle.dir.clone())
+            .display()
+            .to_string(),
+    };
+    Claim {
+        issuer: cycle.issuer.name.clone(),
+        symbol: cycle.issuer.symbol.clone(),
+        year: cycle.year,
+        example: options.example,
+        source: crate::manifest::shown(&source),
+    }
+}
+
+fn out_error(out: Option<&Path>, err: OutError) -> Diagnostic {
+    match err {
+        OutError::Io(e) => io_error(out, &e),
+        OutError::Refused(refusal) => {
+            let (vi, en) = refusal.message();
+            Diagnostic::error(
+                Code::OutOtherCycle,
+                Place::file(out.unwrap_or(Path::new("."))),
+                Message::new(vi, en),
+            )
+        }
     }
 }
 

@@ -125,6 +125,9 @@ enum Command {
         /// Xuất báo cáo tổng hợp dù còn chi bộ chưa gửi kết quả: bản dự thảo, nêu tên các chi bộ đó, không tính vào số liệu
         #[arg(long)]
         partial: bool,
+        /// Ghi vào thư mục xuất đang chứa văn bản của chu kỳ khác, thay các văn bản đó
+        #[arg(long)]
+        force: bool,
     },
     /// In số liệu tổng hợp: xếp loại đảng viên, tập thể, mức tối đa HTXSNV (--format json: in JSON)
     #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
@@ -183,10 +186,16 @@ pub fn run() -> ExitCode {
             output,
             draft,
             partial,
+            force,
         } => build::run(
             cycle.as_deref(),
             &output,
-            crate::pipeline::Options { draft, partial },
+            crate::pipeline::Options {
+                draft,
+                partial,
+                force,
+                example: false,
+            },
             cli.common,
         ),
         Command::Stats { cycle } => stats::run(&cycle, cli.common),
