@@ -202,6 +202,8 @@ fn review_minutes_state_attendance_only_when_recorded() {
     );
     assert!(two.contains("Vắng mặt: đồng chí Phan Thị Ngọc Ánh, lý do: nghỉ ốm."));
     assert!(two.contains("Vắng mặt: đồng chí Nguyễn Hữu Phước, lý do: đi công tác."));
+    assert!(two.contains("2. Từng đảng viên có mặt trình bày bản kiểm điểm cá nhân"));
+    assert!(all.contains("2. Từng đảng viên trình bày bản kiểm điểm cá nhân"));
 }
 
 #[test]
@@ -336,6 +338,32 @@ fn the_vote_minutes_say_nobody_is_over_half_only_when_the_count_says_so() {
             "Đồng chí Lê Quang Minh, Chánh Văn phòng UBND tỉnh: 30/45 phiếu tín nhiệm thấp"
         )
     );
+    // How many copies are made is not in the data.
+    assert!(minutes.contains("Biên bản được lập thành …… bản"));
+    assert!(!minutes.contains("02 bản"));
+}
+
+#[test]
+fn the_vote_minutes_leave_the_board_blank_when_votes_yaml_names_nobody() {
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        let file = dir.join("votes.yaml");
+        let text = std::fs::read_to_string(&file).expect("read");
+        let (from, to) = (
+            text.find("board:").expect("board"),
+            text.find("convened:").expect("c"),
+        );
+        std::fs::write(
+            &file,
+            format!("{}board: []\n{}", &text[..from], &text[to..]),
+        )
+        .expect("write");
+    });
+    let minutes = built(&dir, "bien-ban-kiem-phieu.md");
+    assert!(
+        minutes.contains("Ban kiểm phiếu gồm các đồng chí: 1. Đồng chí …"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("TRƯỞNG BAN KIỂM PHIẾU"), "{minutes}");
 }
 
 #[test]

@@ -102,8 +102,9 @@ struct Context<'a> {
     votes: Option<VoteView<'a>>,
     shortcomings: BranchProse<'a>,
     remedies: BranchProse<'a>,
-    /// A dotted line for what the clerk writes in.
+    /// A dotted line for what the clerk writes in; `dots` a shorter one.
     blank: &'static str,
+    dots: &'a str,
 }
 
 #[derive(Serialize)]
@@ -223,7 +224,11 @@ fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Dia
     })
 }
 
-fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Diagnostic> {
+fn context<'a>(
+    cycle: &'a Cycle,
+    figures: &'a Figures,
+    layout: &'a Layout,
+) -> Result<Context<'a>, Diagnostic> {
     let d = &cycle.directive;
     Ok(Context {
         year: cycle.year,
@@ -277,6 +282,7 @@ fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Di
         shortcomings: branch_prose(cycle, |r| r.collective.shortcomings.as_deref()),
         remedies: branch_prose(cycle, |r| r.collective.remedies.as_deref()),
         blank: LINE_BLANK,
+        dots: &layout.dotted_blank,
     })
 }
 
@@ -501,7 +507,7 @@ pub fn render(
         return Ok(None);
     }
     let figures = Figures::of(cycle);
-    let body = engine.render(TEMPLATE, &context(cycle, &figures)?)?;
+    let body = engine.render(TEMPLATE, &context(cycle, &figures, layout)?)?;
     let subject = match cycle.votes {
         Some(_) => format!("{SUBJECT} {} {SUBJECT_VOTES}", cycle.year),
         None => format!("{SUBJECT} {}", cycle.year),

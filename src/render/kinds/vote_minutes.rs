@@ -183,8 +183,19 @@ pub fn result_table(people: &[VotePerson], base: u32) -> Table {
 }
 
 /// The board signs: its head first, as `TRƯỞNG BAN KIỂM PHIẾU`, then the
-/// members as `THÀNH VIÊN`.
+/// members as `THÀNH VIÊN`; with no board recorded, a head and a member
+/// with blank names.
 fn board_signatures(votes: &Votes) -> Vec<Signature> {
+    if votes.board.is_empty() {
+        return [HEAD_TITLE, MEMBER_TITLE]
+            .iter()
+            .map(|title| Signature {
+                authority: String::new(),
+                title: (*title).to_owned(),
+                name: String::new(),
+            })
+            .collect();
+    }
     let is_head = |role: &str| role.trim().to_lowercase() == HEAD_ROLE;
     let heads = votes.board.iter().filter(|b| is_head(&b.role));
     let others = votes.board.iter().filter(|b| !is_head(&b.role));
