@@ -6,23 +6,8 @@
 
 mod common;
 
-use common::{copy_dir, fixture, squash, vanban};
-use std::path::{Path, PathBuf};
-
-/// A copy of a fixture in a temp dir, changed by `edit(dir)`.
-fn edited(name: &str, edit: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join(name);
-    copy_dir(&fixture(name), &dir);
-    edit(&dir);
-    (tmp, dir)
-}
-
-fn replace_in(file: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(file).expect("read");
-    assert!(text.contains(from), "{} lacks `{from}`", file.display());
-    std::fs::write(file, text.replacen(from, to, 1)).expect("write");
-}
+use common::{edited, replace_in, squash, vanban};
+use std::path::Path;
 
 /// Builds `dir` into `dir/../out` and returns the Markdown of `rel`, squashed.
 fn built(dir: &Path, rel: &str) -> String {
