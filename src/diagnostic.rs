@@ -64,6 +64,8 @@ codes! {
     Input OutputWrite = "output-write",
     Input CommandLine = "command-line",
     Input PdfConvert = "pdf-convert",
+    Input OutOtherCycle = "out-other-cycle",
+    Input OutOverlapsCycle = "out-overlaps-cycle",
     Rule RuleSetYear = "rule-set-year",
     Rule QuotaExcellent = "quota-excellent",
     Rule QuotaExcellentBranch = "quota-excellent-branch",

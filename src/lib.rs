@@ -19,6 +19,7 @@ pub mod cycle;
 pub mod diagnostic;
 pub mod domain;
 pub mod example;
+pub mod manifest;
 pub mod output;
 pub mod pipeline;
 pub mod render;

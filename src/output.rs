@@ -1,7 +1,9 @@
 //! Atomic output: documents are written into a staging folder beside OUT,
 //! then swapped into place in one step. Until `commit`, OUT is untouched; a
 //! failed or interrupted build leaves it exactly as it was. Files already in
-//! OUT that the build does not produce are kept.
+//! OUT that the build does not produce are kept, except those the last build
+//! of the same cycle wrote (its manifest, `crate::manifest`): they are gone
+//! with the swap, and the new manifest comes in with it.
 //!
 //! Symbolic links inside OUT are never followed: files are written into the
 //! fresh staging folder only. A link the build does not replace is carried
@@ -15,6 +17,7 @@
 
 pub mod pdf;
 
+use crate::manifest::{self, Claim, Manifest, Refusal};
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io;
@@ -37,6 +40,32 @@ pub struct Staging {
     /// Every file written; behind a lock so that rendering threads write
     /// their files at the same time (`write` takes `&self`).
     written: Mutex<BTreeSet<PathBuf>>,
+    /// The cycle this build writes, when it keeps a manifest.
+    claim: Option<Ownership>,
+}
+
+/// The manifest side of a build (see `crate::manifest`).
+struct Ownership {
+    claim: Claim,
+    /// Files the last build of this cycle wrote (removed unless rewritten).
+    previous: BTreeSet<String>,
+    /// OUT had a manifest (some build claimed it).
+    claimed: bool,
+    force: bool,
+}
+
+/// Why a build could not write OUT.
+#[derive(Debug)]
+pub enum OutError {
+    Io(io::Error),
+    /// OUT is another cycle's (see [`Refusal`]).
+    Refused(Refusal),
+}
+
+impl From<io::Error> for OutError {
+    fn from(e: io::Error) -> Self {
+        OutError::Io(e)
+    }
 }
 
 impl Staging {
@@ -62,12 +91,41 @@ impl Staging {
             dir,
             lock,
             written: Mutex::new(BTreeSet::new()),
+            claim: None,
         })
     }
 
     /// The staging folder (files written so far are under it).
     pub fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// As [`Staging::new`], for a build of the cycle `claim` that keeps a
+    /// manifest in OUT. Refused, before anything is written, when OUT's
+    /// manifest names another cycle (unless `force`).
+    pub fn claiming(out: &Path, claim: Claim, force: bool) -> Result<Staging, OutError> {
+        // A file in OUT's place is told as such, before any manifest.
+        if fs::metadata(out).is_ok_and(|m| !m.is_dir()) {
+            return Err(OutError::Io(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{} exists and is not a folder", out.display()),
+            )));
+        }
+        let mut staging = Staging::new(out)?;
+        let real = match fs::metadata(out) {
+            Ok(meta) if meta.is_dir() => fs::canonicalize(out)?,
+            _ => out.to_path_buf(),
+        };
+        let held = manifest::read(&real);
+        let claimed = matches!(held, Ok(Some(_)));
+        let previous = manifest::previous_files(held, &claim, force).map_err(OutError::Refused)?;
+        staging.claim = Some(Ownership {
+            claim,
+            previous,
+            claimed,
+            force,
+        });
+        Ok(staging)
     }
 
     /// Writes one file at `relative` (a path made of plain components).
@@ -90,23 +148,74 @@ impl Staging {
 
     /// Puts the staged files in place of OUT, keeping OUT's other files.
     pub fn commit(self) -> io::Result<()> {
+        self.commit_claimed().map_err(|e| match e {
+            OutError::Io(e) => e,
+            OutError::Refused(r) => io::Error::other(r.message().1),
+        })
+    }
+
+    /// As [`Staging::commit`], for a staging made by [`Staging::claiming`]:
+    /// also removes the files the last build of this cycle wrote and this
+    /// one did not, and swaps the new manifest in with the documents.
+    pub fn commit_claimed(self) -> Result<(), OutError> {
         let staged = self.dir.path();
         self.check_intact()?;
+        self.check_unclaimed()?;
+        self.write_manifest()?;
         let Ok(meta) = fs::symlink_metadata(&self.out) else {
             let staged = self.dir.keep();
-            return fs::rename(staged, &self.out);
+            return Ok(fs::rename(staged, &self.out)?);
         };
         if !meta.is_dir() {
-            return Err(io::Error::new(
+            return Err(OutError::Io(io::Error::new(
                 io::ErrorKind::AlreadyExists,
                 format!("{} exists and is not a folder", self.out.display()),
-            ));
+            )));
         }
-        carry_over(&self.out, staged, Path::new(""))?;
+        let previous = self.claim.as_ref().map(|c| &c.previous);
+        let stale = |rel: &Path| previous.is_some_and(|p| p.contains(&manifest::key(rel)));
+        carry_over(&self.out, staged, Path::new(""), &stale)?;
         fs::set_permissions(staged, meta.permissions())?;
-        swap(staged, &self.out)
+        Ok(swap(staged, &self.out)?)
         // The old OUT now sits at the staging path: `self.dir` drops it,
         // then `self.lock` is released.
+    }
+
+    /// The built-in example never writes over documents of a build that
+    /// kept no manifest (an earlier version's, or copied there by hand).
+    fn check_unclaimed(&self) -> Result<(), OutError> {
+        let Some(own) = &self.claim else {
+            return Ok(());
+        };
+        if !own.claim.example || own.claimed || own.force {
+            return Ok(());
+        }
+        let taken = self
+            .written_files()
+            .iter()
+            .find(|rel| fs::symlink_metadata(self.out.join(rel)).is_ok())
+            .map(|rel| manifest::key(rel));
+        match taken {
+            Some(file) => Err(OutError::Refused(Refusal::Unclaimed {
+                building: Box::new(own.claim.clone()),
+                file,
+            })),
+            None => Ok(()),
+        }
+    }
+
+    /// Stages `.vanban-manifest.json`: this cycle and every file written.
+    fn write_manifest(&self) -> io::Result<()> {
+        let Some(own) = &self.claim else {
+            return Ok(());
+        };
+        let files: Vec<String> = self
+            .written_files()
+            .iter()
+            .map(|p| manifest::key(p))
+            .collect();
+        let bytes = Manifest::new(own.claim.clone(), files).to_bytes();
+        fs::write(self.dir.path().join(manifest::FILE), bytes)
     }
 
     /// The set of files written. A thread that panicked while holding the
@@ -145,22 +254,35 @@ fn is_plain(path: &Path) -> bool {
 }
 
 /// Links (or copies) every entry of `out` into the staging folder, unless
-/// the build wrote something at that path. Folders present in both are
-/// merged; symbolic links are recreated as links, never followed.
-fn carry_over(out: &Path, staged: &Path, rel: &Path) -> io::Result<()> {
+/// the build wrote something at that path or it is `stale` (a file the last
+/// build wrote and this one does not). Folders present in both are merged;
+/// a folder left empty only by stale files goes with them; symbolic links
+/// are recreated as links, never followed.
+fn carry_over(
+    out: &Path,
+    staged: &Path,
+    rel: &Path,
+    stale: &dyn Fn(&Path) -> bool,
+) -> io::Result<()> {
     for entry in fs::read_dir(out.join(rel))? {
         let entry = entry?;
         let rel = rel.join(entry.file_name());
         let kind = entry.file_type()?;
         let (from, to) = (out.join(&rel), staged.join(&rel));
         match fs::symlink_metadata(&to) {
-            Ok(ours) if ours.is_dir() && kind.is_dir() => carry_over(out, staged, &rel)?,
+            Ok(ours) if ours.is_dir() && kind.is_dir() => carry_over(out, staged, &rel, stale)?,
             Ok(_) => {} // the build's file or folder replaces this entry
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            Err(_) if !kind.is_dir() && stale(&rel) => {} // an earlier build's, not rewritten
             Err(_) if kind.is_dir() => {
                 fs::create_dir(&to)?;
                 fs::set_permissions(&to, entry.metadata()?.permissions())?;
-                carry_over(out, staged, &rel)?;
+                carry_over(out, staged, &rel, stale)?;
+                let emptied =
+                    fs::read_dir(&to)?.next().is_none() && fs::read_dir(&from)?.next().is_some();
+                if emptied {
+                    fs::remove_dir(&to)?;
+                }
             }
             Err(_) if kind.is_symlink() => symlink(&fs::read_link(&from)?, &to)?,
             Err(_) => {

@@ -5,8 +5,9 @@
 
 use crate::cycle::files::{CycleFiles, Disk};
 use crate::cycle::{self, Cycle, Sources};
-use crate::diagnostic::Diagnostic;
-use crate::output::{Staging, pdf};
+use crate::diagnostic::{Code, Diagnostic, Message, Place};
+use crate::manifest::Claim;
+use crate::output::{OutError, Staging, pdf};
 use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
 use indicatif::ProgressBar;
@@ -38,6 +39,11 @@ pub struct Options {
     pub partial: bool,
     /// `--pdf`: a PDF beside every DOCX (LibreOffice), staged with them.
     pub pdf: bool,
+    /// `--force`: write into an OUT that holds another cycle's documents,
+    /// replacing them.
+    pub force: bool,
+    /// The cycle is the built-in example (`vanban build` with no cycle).
+    pub example: bool,
 }
 
 /// Loads, checks and renders in memory; writes nothing.
@@ -142,9 +148,9 @@ fn render_and_write(
     let mut engine = Engine::from_files(target.files, &cycle.dir)?;
     engine.set_draft(options.draft);
     let staging = out
-        .map(Staging::new)
+        .map(|o| Staging::claiming(o, claim(cycle, options), options.force))
         .transpose()
-        .map_err(|e| io_error(out, &e))?;
+        .map_err(|e| out_error(out, e))?;
     let worker = Worker {
         cycle,
         engine: &engine,
@@ -174,7 +180,7 @@ fn render_and_write(
         if let Some(soffice) = soffice {
             written.extend(pdfs(soffice, &staging, &written, progress)?);
         }
-        staging.commit().map_err(|e| io_error(out, &e))?;
+        staging.commit_claimed().map_err(|e| out_error(out, e))?;
     }
     Ok(written)
 }
@@ -273,6 +279,39 @@ impl Worker<'_> {
             diagnostics,
             files: staged,
         })
+    }
+}
+
+/// The cycle a build writes into OUT's manifest (`crate::manifest`).
+fn claim(cycle: &Cycle, options: Options) -> Claim {
+    let source = match options.example {
+        // The example is loaded from memory under its own name.
+        true => cycle.dir.display().to_string(),
+        false => std::fs::canonicalize(&cycle.dir)
+            .unwrap_or_else(|_| cycle.dir.clone())
+            .display()
+            .to_string(),
+    };
+    Claim {
+        issuer: cycle.issuer.name.clone(),
+        symbol: cycle.issuer.symbol.clone(),
+        year: cycle.year,
+        example: options.example,
+        source: crate::manifest::shown(&source),
+    }
+}
+
+fn out_error(out: Option<&Path>, err: OutError) -> Diagnostic {
+    match err {
+        OutError::Io(e) => io_error(out, &e),
+        OutError::Refused(refusal) => {
+            let (vi, en) = refusal.message();
+            Diagnostic::error(
+                Code::OutOtherCycle,
+                Place::file(out.unwrap_or(Path::new("."))),
+                Message::new(vi, en),
+            )
+        }
     }
 }
 

@@ -383,7 +383,8 @@ fn init_new_cycle_build_and_collect_speak_json() {
             let p = e.expect("entry").path();
             if p.is_dir() {
                 stack.push(p);
-            } else {
+            } else if p.file_name() != Some(".vanban-manifest.json".as_ref()) {
+                // The manifest is OUT's bookkeeping, not a document.
                 on_disk += 1;
             }
         }

@@ -362,12 +362,13 @@ fn gia_cong_san_expected() -> ResultsFile {
             place: "Phòng họp tầng 3, Sở Tài chính".into(),
             chair: CHAIR.into(),
             clerk: "Lê Thị Ngọc Hà".into(),
-            guests: vec![
+            guests: Some(vec![
                 "Đồng chí Hồ Thị Minh Nguyệt, Phó Bí thư Đảng ủy".into(),
                 "Đồng chí Trần Văn Nam".into(),
                 "Đồng chí Lê Hữu Phước".into(),
-            ],
-            absent: vec![],
+            ]),
+            // The form has no attendance rows: not known.
+            absent: None,
         },
         collective: CollectiveFile {
             rating: Httnv,

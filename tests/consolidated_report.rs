@@ -212,9 +212,10 @@ fn edited(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
-/// `vanban build DIR -o DIR/out [extra]`: (exit code, stderr, OUT).
+/// `vanban build DIR -o DIR/../out [extra]`: (exit code, stderr, OUT).
+/// (OUT beside the cycle: OUT inside the cycle folder is refused.)
 fn build_with(dir: &Path, extra: &[&str]) -> (i32, String, PathBuf) {
-    let out = dir.join("out");
+    let out = dir.with_file_name("out");
     let mut args = vec![
         "build",
         dir.to_str().expect("utf-8"),

@@ -1,7 +1,8 @@
 //! `vanban build [CYCLE] -o OUT`: check, then write every document.
 
 use super::{Common, Format, report};
-use crate::diagnostic::{Lang, exit_code};
+use crate::diagnostic::{Code, Diagnostic, Lang, Message, Place, exit_code};
+use crate::manifest::{self, Overlap};
 use crate::{example, pipeline};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
@@ -9,6 +10,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common: Common) -> u8 {
+    if let Some(overlap) = cycle.and_then(|c| manifest::overlap(&cycle_dir(c), out)) {
+        let d = overlap_error(overlap, cycle.unwrap_or(Path::new(".")), out);
+        report::print(&[d], &Default::default(), common);
+        return 2;
+    }
     let progress = progress_bar();
     let outcome = match cycle {
         Some(path) => pipeline::build(path, out, &progress, options),
@@ -77,6 +83,47 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
+/// The cycle folder of `vanban build CYCLE`: CYCLE, or the folder of a
+/// `cycle.yaml` named directly.
+fn cycle_dir(cycle: &Path) -> std::path::PathBuf {
+    match cycle.is_file() {
+        true => cycle
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf(),
+        false => cycle.to_path_buf(),
+    }
+}
+
+/// OUT inside the cycle folder would be read back as the cycle's own files
+/// (`-o CYCLE/templates` overrides the templates); the cycle inside OUT
+/// would be swapped away with it. Both are refused before anything is read.
+fn overlap_error(overlap: Overlap, cycle: &Path, out: &Path) -> Diagnostic {
+    let (c, o) = (cycle.display(), out.display());
+    let (vi, en) = match overlap {
+        Overlap::OutInCycle => (
+            format!(
+                "thư mục xuất {o} nằm trong thư mục chu kỳ {c}: chọn thư mục xuất ở ngoài chu kỳ"
+            ),
+            format!(
+                "the output folder {o} lies inside the cycle folder {c}: choose one outside the cycle"
+            ),
+        ),
+        Overlap::CycleInOut => (
+            format!("thư mục chu kỳ {c} nằm trong thư mục xuất {o}: chọn thư mục xuất khác"),
+            format!(
+                "the cycle folder {c} lies inside the output folder {o}: choose another output folder"
+            ),
+        ),
+    };
+    Diagnostic::error(
+        Code::OutOverlapsCycle,
+        Place::file(out),
+        Message::new(vi, en),
+    )
+}
+
 /// Builds the embedded example from memory, its files shown as
 /// `quang-binh-2022/…`.
 fn build_example(
@@ -84,6 +131,10 @@ fn build_example(
     options: pipeline::Options,
     progress: &ProgressBar,
 ) -> pipeline::Outcome {
+    let options = pipeline::Options {
+        example: true,
+        ..options
+    };
     let files = example::files();
     pipeline::build_in(&files, Path::new(example::NAME), out, progress, options)
 }

@@ -132,6 +132,9 @@ enum Command {
         /// Xuất thêm bản PDF cạnh mỗi tệp DOCX (cần LibreOffice; biến VANBAN_SOFFICE chỉ đường dẫn soffice nếu cần)
         #[arg(long)]
         pdf: bool,
+        /// Ghi vào thư mục xuất đang chứa văn bản của chu kỳ khác, thay các văn bản đó
+        #[arg(long)]
+        force: bool,
     },
     /// In số liệu tổng hợp: xếp loại đảng viên, tập thể, mức tối đa HTXSNV (--format json: in JSON)
     #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
@@ -220,6 +223,7 @@ pub fn run() -> ExitCode {
             draft,
             partial,
             pdf,
+            force,
         } => build::run(
             cycle.as_deref(),
             &output,
@@ -227,6 +231,8 @@ pub fn run() -> ExitCode {
                 draft,
                 partial,
                 pdf,
+                force,
+                example: false,
             },
             cli.common,
         ),

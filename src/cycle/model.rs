@@ -427,8 +427,10 @@ pub struct Meeting {
     pub place: String,
     pub chair: String,
     pub clerk: String,
-    pub guests: Vec<String>,
-    pub absent: Vec<Absence>,
+    /// The meeting's guests; `None`: not known, `Some([])`: none.
+    pub guests: Option<Vec<String>>,
+    /// Who was absent; `None`: not known, `Some([])`: everyone present.
+    pub absent: Option<Vec<Absence>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -452,6 +454,8 @@ pub struct Collective {
     pub score: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub achievements: Option<String>,
+    /// The branch's prose. Left out: not known (documents leave dotted
+    /// lines); an empty string `""`: the branch states there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strengths: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -140,11 +140,13 @@ pub struct Meeting {
     pub place: String,
     pub chair: String,
     pub clerk: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub guests: Vec<String>,
-    /// Extension: members absent from the meeting, with the reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub absent: Vec<Absence>,
+    /// Left out: not known (the documents leave a blank); `[]`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guests: Option<Vec<String>>,
+    /// Who was absent, and why. Left out: not known (the minutes leave the
+    /// counts blank); `[]`: everyone was present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent: Option<Vec<Absence>>,
 }
 
 impl Results {
@@ -191,11 +193,13 @@ mod tests {
                 place: "Phòng họp: tầng 2".into(),
                 chair: "Thái Văn Hòa".into(),
                 clerk: "Lê Thị Hoài".into(),
-                guests: vec!["Đồng chí Hồ Thị Minh Nguyệt, Phó Bí thư Đảng ủy".into()],
-                absent: vec![Absence {
+                guests: Some(vec![
+                    "Đồng chí Hồ Thị Minh Nguyệt, Phó Bí thư Đảng ủy".into(),
+                ]),
+                absent: Some(vec![Absence {
                     name: "Vũ Thị Lan".into(),
                     reason: "đi công tác".into(),
-                }],
+                }]),
             },
             collective: Collective {
                 rating: Rating::Htxsnv,
@@ -238,8 +242,8 @@ mod tests {
         // Through the strict loader's own reading as well: no field lost.
         let minimal = Results {
             meeting: Meeting {
-                guests: vec![],
-                absent: vec![],
+                guests: None,
+                absent: None,
                 ..results.meeting.clone()
             },
             ..results.clone()
@@ -252,7 +256,7 @@ mod tests {
     #[test]
     fn results_yaml_in_contract_order_without_empty_fields() {
         let mut results = full();
-        results.meeting.absent.clear();
+        results.meeting.absent = None;
         results.collective = Collective {
             rating: Rating::Httnv,
             score: None,

@@ -52,6 +52,23 @@ pub fn copy_dir(from: &Path, dest: &Path) {
     }
 }
 
+/// A copy of fixture `name` in a temp dir, changed by `edit(dir)`:
+/// (dir guard, the copy).
+pub fn edited(name: &str, edit: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join(name);
+    copy_dir(&fixture(name), &dir);
+    edit(&dir);
+    (tmp, dir)
+}
+
+/// Replaces `from` by `to` in `file` (every occurrence); `from` must be there.
+pub fn replace_in(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).expect("read");
+    assert!(text.contains(from), "{} lacks `{from}`", file.display());
+    std::fs::write(file, text.replace(from, to)).expect("write");
+}
+
 /// One part of a DOCX package (e.g. `word/document.xml`) as text.
 pub fn docx_part(docx: &Path, part: &str) -> String {
     let file = std::fs::File::open(docx).expect("open docx");

@@ -185,8 +185,10 @@ impl FormReader {
             place: place?,
             chair: chair?,
             clerk: clerk?,
-            guests,
-            absent: Vec::new(),
+            // An empty guests cell says nothing: not known (a dotted blank
+            // in the minutes). The form has no attendance rows yet.
+            guests: (!guests.is_empty()).then_some(guests),
+            absent: None,
         })
     }
 

@@ -138,6 +138,20 @@ mod tests {
     }
 
     #[test]
+    fn prose_left_out_is_unknown_and_an_empty_string_is_none() {
+        assert!(Prose::of(None).is_unknown());
+        assert_eq!(
+            Prose::of(Some("  ")),
+            Prose {
+                text: None,
+                none: true
+            }
+        );
+        assert_eq!(Prose::of(Some(" Ít. ")).text, Some("Ít."));
+        assert!(!Prose::of(Some("Ít.")).none);
+    }
+
+    #[test]
     fn a_form_dates_with_blanks() {
         assert_eq!(blank_date(2022), "ngày …… tháng …… năm 2022");
     }
@@ -149,9 +163,9 @@ pub struct CollectiveView<'a> {
     rating: &'static str,
     score: Option<u32>,
     achievements: Option<&'a str>,
-    strengths: Option<&'a str>,
-    shortcomings: Option<&'a str>,
-    remedies: Option<&'a str>,
+    strengths: Prose<'a>,
+    shortcomings: Prose<'a>,
+    remedies: Prose<'a>,
 }
 
 impl<'a> CollectiveView<'a> {
@@ -160,9 +174,34 @@ impl<'a> CollectiveView<'a> {
             rating: c.rating.full_name(),
             score: c.score,
             achievements: c.achievements.as_deref(),
-            strengths: c.strengths.as_deref(),
-            shortcomings: c.shortcomings.as_deref(),
-            remedies: c.remedies.as_deref(),
+            strengths: Prose::of(c.strengths.as_deref()),
+            shortcomings: Prose::of(c.shortcomings.as_deref()),
+            remedies: Prose::of(c.remedies.as_deref()),
         }
+    }
+}
+
+/// What a branch wrote in one prose field, as templates test it: `text`
+/// when it wrote something; `none` when it states there is nothing (an
+/// empty string in results); neither when it is not known (the field left
+/// out): the document then leaves dotted lines, never "không có".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Prose<'a> {
+    pub text: Option<&'a str>,
+    pub none: bool,
+}
+
+impl<'a> Prose<'a> {
+    pub fn of(field: Option<&'a str>) -> Self {
+        let text = field.map(str::trim);
+        Prose {
+            text: text.filter(|t| !t.is_empty()),
+            none: text.is_some_and(str::is_empty),
+        }
+    }
+
+    /// Neither written nor stated as none.
+    pub fn is_unknown(&self) -> bool {
+        self.text.is_none() && !self.none
     }
 }

@@ -155,7 +155,10 @@ pub fn meeting_table(results: Option<&Results>) -> Table {
         (label::PLACE, m.map(|m| m.place.clone())),
         (label::CHAIR, m.map(|m| m.chair.clone())),
         (label::CLERK, m.map(|m| m.clerk.clone())),
-        (label::GUESTS, m.map(|m| m.guests.join("; "))),
+        (
+            label::GUESTS,
+            m.and_then(|m| m.guests.as_ref()).map(|g| g.join("; ")),
+        ),
     ])
 }
 

@@ -10,11 +10,11 @@
 //! (`results-missing`).
 
 use super::BLANK;
-use super::branch::party_organisation;
+use super::branch::{LINE_BLANK, Prose, party_organisation};
+use super::citations;
 use super::directive::committee_signer;
 use super::tables::{group, leaf};
 use super::vote_minutes::{self, Flagged};
-use super::{citation, citations};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::domain::figures::{Consequence, share, vote_base};
@@ -103,8 +103,11 @@ struct Context<'a> {
     failing: Vec<Person<'a>>,
     disciplined: Vec<Person<'a>>,
     votes: Option<VoteView<'a>>,
-    shortcomings: Vec<BranchText<'a>>,
-    remedies: Vec<BranchText<'a>>,
+    shortcomings: BranchProse<'a>,
+    remedies: BranchProse<'a>,
+    /// A dotted line for what the clerk writes in; `dots` a shorter one.
+    blank: &'static str,
+    dots: &'a str,
 }
 
 #[derive(Serialize)]
@@ -130,10 +133,20 @@ struct Person<'a> {
     detail: &'a str,
 }
 
+/// One prose field across the branches that reported.
+#[derive(Serialize)]
+struct BranchProse<'a> {
+    /// What each branch wrote, in cycle.yaml order; `text: None` where the
+    /// results do not say (a dotted line for the clerk).
+    items: Vec<BranchText<'a>>,
+    /// The branches whose results state there is none (`""`).
+    none: Vec<&'a str>,
+}
+
 #[derive(Serialize)]
 struct BranchText<'a> {
     branch: &'a str,
-    text: &'a str,
+    text: Option<&'a str>,
 }
 
 /// The confidence vote, as the report states it.
@@ -177,40 +190,48 @@ fn people<'a>(
         .collect()
 }
 
-fn branch_texts<'a>(
+fn branch_prose<'a>(
     cycle: &'a Cycle,
-    text: impl Fn(&'a Results) -> Option<&'a str>,
-) -> Vec<BranchText<'a>> {
-    reported(cycle)
-        .filter_map(|(branch, r)| {
-            text(r)
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|text| BranchText { branch, text })
-        })
-        .collect()
+    field: impl Fn(&'a Results) -> Option<&'a str>,
+) -> BranchProse<'a> {
+    let mut out = BranchProse {
+        items: Vec::new(),
+        none: Vec::new(),
+    };
+    for (branch, r) in reported(cycle) {
+        let prose = Prose::of(field(r));
+        match prose.none {
+            true => out.none.push(branch),
+            false => out.items.push(BranchText {
+                branch,
+                text: prose.text,
+            }),
+        }
+    }
+    out
 }
 
 fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Diagnostic> {
     let base = vote_base(&cycle.options, votes);
-    let local_rule = match &cycle.directive.vote_rule {
-        Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
-        None => None,
-    };
+    let (regulation, local_rule) = vote_minutes::vote_rules(cycle)?;
     Ok(VoteView {
         votes,
         people: votes.people.len(),
         base,
         over_valid: cycle.options.vote_base == crate::cycle::VoteBase::Valid,
         present_share: share(votes.present.into(), votes.convened.into()),
-        regulation: vote_minutes::vote_regulation(cycle.year),
+        regulation,
         local_rule,
         consider: vote_minutes::flagged(votes, base, Consequence::Consider),
         remove: vote_minutes::flagged(votes, base, Consequence::Remove),
     })
 }
 
-fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Diagnostic> {
+fn context<'a>(
+    cycle: &'a Cycle,
+    figures: &'a Figures,
+    layout: &'a Layout,
+) -> Result<Context<'a>, Diagnostic> {
     let d = &cycle.directive;
     Ok(Context {
         year: cycle.year,
@@ -233,7 +254,10 @@ fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Di
             .filter(|b| b.counts.as_ref().is_some_and(|c| c.rated == 0))
             .map(|b| b.name.as_str())
             .collect(),
-        guests: cycle.results.values().any(|r| !r.meeting.guests.is_empty()),
+        guests: cycle
+            .results
+            .values()
+            .any(|r| r.meeting.guests.as_ref().is_some_and(|g| !g.is_empty())),
         legend: Rating::ALL
             .iter()
             .map(|r| Legend {
@@ -258,8 +282,10 @@ fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Di
             .as_ref()
             .map(|v| vote_view(cycle, v))
             .transpose()?,
-        shortcomings: branch_texts(cycle, |r| r.collective.shortcomings.as_deref()),
-        remedies: branch_texts(cycle, |r| r.collective.remedies.as_deref()),
+        shortcomings: branch_prose(cycle, |r| r.collective.shortcomings.as_deref()),
+        remedies: branch_prose(cycle, |r| r.collective.remedies.as_deref()),
+        blank: LINE_BLANK,
+        dots: &layout.dotted_blank,
     })
 }
 
@@ -274,9 +300,10 @@ fn meetings_table(cycle: &Cycle) -> Table {
     let rows = reported(cycle)
         .enumerate()
         .map(|(i, (branch, r))| {
-            let guests = match r.meeting.guests.is_empty() {
-                true => label::NONE.to_owned(),
-                false => r.meeting.guests.join("; "),
+            let guests = match r.meeting.guests.as_deref() {
+                None => BLANK.to_owned(),
+                Some([]) => label::NONE.to_owned(),
+                Some(guests) => guests.join("; "),
             };
             vec![
                 (i + 1).to_string(),
@@ -484,7 +511,7 @@ pub fn render(
         return Ok(None);
     }
     let figures = Figures::of(cycle);
-    let body = engine.render(TEMPLATE, &context(cycle, &figures)?)?;
+    let body = engine.render(TEMPLATE, &context(cycle, &figures, layout)?)?;
     let subject = match cycle.votes {
         Some(_) => format!("{SUBJECT} {} {SUBJECT_VOTES}", cycle.year),
         None => format!("{SUBJECT} {}", cycle.year),

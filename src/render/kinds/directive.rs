@@ -1,6 +1,6 @@
 //! The công văn to the branch secretaries (templates/cong-van.md).
 
-use super::{citation, citations};
+use super::{citation, citations, citations_besides};
 use crate::cycle::{Cycle, Issuer, Schedule, Superior};
 use crate::diagnostic::Diagnostic;
 use crate::domain::vietnamese::date_long;
@@ -35,6 +35,9 @@ fn context(cycle: &Cycle) -> Result<Context<'_>, Diagnostic> {
         Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
         None => None,
     };
+    // `implement` and `linked` are cited in one sentence: a document once.
+    let implement = citations(cycle, "directive.implement", &d.implement)?;
+    let linked = citations_besides(cycle, "directive.linked", &d.linked, &implement)?;
     Ok(Context {
         year: cycle.year,
         prev_year: cycle.year - 1,
@@ -44,8 +47,8 @@ fn context(cycle: &Cycle) -> Result<Context<'_>, Diagnostic> {
         to: &d.to,
         quota_percent: cycle.options.quota_percent,
         basis: citations(cycle, "directive.basis", &d.basis)?,
-        implement: citations(cycle, "directive.implement", &d.implement)?,
-        linked: citations(cycle, "directive.linked", &d.linked)?,
+        implement,
+        linked,
         vote_rule,
         attachments: citations(cycle, "directive.attachments", &d.attachments)?,
     })

@@ -17,13 +17,50 @@ pub const BLANK: &str = "……";
 use crate::cycle::Cycle;
 use crate::diagnostic::{Code, Diagnostic, Message};
 
-/// Resolves reference keys into citations; an unknown key is the
-/// `reference-unknown` error at the field that names it.
+/// Resolves reference keys into citations, each document once (its first
+/// mention): a sentence never cites one document twice. An unknown key is
+/// the `reference-unknown` error at the field that names it.
 pub fn citations(cycle: &Cycle, field: &str, keys: &[String]) -> Result<Vec<Citation>, Diagnostic> {
-    keys.iter()
-        .enumerate()
-        .map(|(i, key)| citation(cycle, &format!("{field}[{i}]"), key))
-        .collect()
+    citations_besides(cycle, field, keys, &[])
+}
+
+/// As [`citations`], leaving out the documents the same sentence already
+/// cites (`cited`).
+pub fn citations_besides(
+    cycle: &Cycle,
+    field: &str,
+    keys: &[String],
+    cited: &[Citation],
+) -> Result<Vec<Citation>, Diagnostic> {
+    let mut out: Vec<Citation> = Vec::with_capacity(keys.len());
+    for (i, key) in keys.iter().enumerate() {
+        let c = citation(cycle, &format!("{field}[{i}]"), key)?;
+        if !cited.iter().chain(&out).any(|seen| same_document(seen, &c)) {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether two citations name one document: the same number and symbol
+/// (`96-QĐ/TW`; spaces, case and leading zeros aside), or, for documents
+/// without a number, the same kind, author and subject.
+pub fn same_document(a: &Citation, b: &Citation) -> bool {
+    match (&a.number, &b.number) {
+        (Some(x), Some(y)) => document_number_key(x) == document_number_key(y),
+        (None, None) => a.kind == b.kind && a.by == b.by && a.about == b.about,
+        _ => false,
+    }
+}
+
+/// `06-QĐ/ĐUK`, ` 6-qđ/đuk` → `6-QĐ/ĐUK`.
+fn document_number_key(number: &str) -> String {
+    let compact: String = number.split_whitespace().collect::<String>().to_uppercase();
+    let trimmed = compact.trim_start_matches('0');
+    match trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        true => trimmed.to_owned(),
+        false => compact,
+    }
 }
 
 pub fn citation(cycle: &Cycle, field: &str, key: &str) -> Result<Citation, Diagnostic> {
@@ -44,4 +81,37 @@ pub fn citation(cycle: &Cycle, field: &str, key: &str) -> Result<Citation, Diagn
         by: r.by.clone(),
         about: r.about.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbered(number: Option<&str>, by: &str) -> Citation {
+        Citation {
+            kind: "Quy định".into(),
+            number: number.map(Into::into),
+            date: None,
+            by: by.into(),
+            about: None,
+        }
+    }
+
+    #[test]
+    fn one_document_is_known_by_its_number() {
+        let a = numbered(Some("06-QĐ/ĐUK"), "Ban Thường vụ Đảng ủy Khối");
+        let b = numbered(Some(" 6-qđ/đuk"), "BTV Đảng ủy Khối");
+        assert!(same_document(&a, &b));
+        assert!(!same_document(
+            &a,
+            &numbered(Some("96-QĐ/TW"), "Bộ Chính trị")
+        ));
+        assert!(!same_document(
+            &a,
+            &numbered(None, "Ban Thường vụ Đảng ủy Khối")
+        ));
+        let plan = numbered(None, "Đảng ủy");
+        assert!(same_document(&plan, &plan.clone()));
+        assert!(!same_document(&plan, &numbered(None, "Chi bộ")));
+    }
 }

@@ -6,7 +6,7 @@ use super::BLANK;
 use super::branch::{BranchData, CollectiveView, LINE_BLANK};
 use super::branch_report::member_table;
 use super::tables;
-use crate::cycle::{Branch, Cycle, Rating, Results, Role};
+use crate::cycle::{Absence, Branch, Cycle, Rating, Results, Role};
 use crate::diagnostic::Diagnostic;
 use crate::domain::figures::Tally;
 use crate::domain::forms::{TableName, role_name};
@@ -52,7 +52,15 @@ struct MeetingView<'a> {
     /// The chair's role in the branch (`Bí thư`), when they hold one.
     chair_role: Option<&'static str>,
     clerk: &'a str,
-    guests: &'a [String],
+    /// `None`: not known (a dotted blank); empty: "không có".
+    guests: Option<&'a [String]>,
+    /// `None`: attendance not recorded (the counts are left blank).
+    attendance: Option<Attendance<'a>>,
+}
+
+/// Who was at the meeting, when the results say (`meeting.absent`).
+#[derive(Serialize)]
+struct Attendance<'a> {
     present: u32,
     absent: Vec<Absent<'a>>,
 }
@@ -71,24 +79,29 @@ struct Level {
 
 fn meeting_view<'a>(branch: &Branch, r: &'a Results) -> MeetingView<'a> {
     let m = &r.meeting;
-    let absent = m
-        .absent
-        .iter()
-        .map(|a| Absent {
-            name: &a.name,
-            reason: &a.reason,
-        })
-        .collect::<Vec<_>>();
-    let absent_count = u32::try_from(absent.len()).unwrap_or(u32::MAX);
     MeetingView {
         date: m.date,
         place: &m.place,
         chair: &m.chair,
         chair_role: chair_role(r),
         clerk: &m.clerk,
-        guests: &m.guests,
-        present: branch.members.saturating_sub(absent_count),
-        absent,
+        guests: m.guests.as_deref(),
+        attendance: m.absent.as_deref().map(|absent| attendance(branch, absent)),
+    }
+}
+
+/// Present = on the roll less those named absent.
+fn attendance<'a>(branch: &Branch, absent: &'a [Absence]) -> Attendance<'a> {
+    let count = u32::try_from(absent.len()).unwrap_or(u32::MAX);
+    Attendance {
+        present: branch.members.saturating_sub(count),
+        absent: absent
+            .iter()
+            .map(|a| Absent {
+                name: &a.name,
+                reason: &a.reason,
+            })
+            .collect(),
     }
 }
 

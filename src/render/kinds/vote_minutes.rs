@@ -5,8 +5,8 @@
 //! vote regulation of the cycle's year (`crate::domain::regulations`).
 
 use super::BLANK;
-use super::citation;
 use super::tables::{group, leaf};
+use super::{citation, same_document};
 use crate::cycle::{Cycle, Issuer, VoteBase, VotePerson, Votes};
 use crate::diagnostic::Diagnostic;
 use crate::domain::figures::{Consequence, consequence, share, vote_base};
@@ -41,6 +41,21 @@ pub fn vote_regulation(year: i32) -> Option<Citation> {
         by: r.by.to_owned(),
         about: None,
     })
+}
+
+/// The regulations a sentence on the vote cites: the one in force for the
+/// cycle's year and the committee's own rule (the directive's `vote_rule`),
+/// the latter left out when it is that same regulation (one citation per
+/// document per sentence).
+pub fn vote_rules(cycle: &Cycle) -> Result<(Option<Citation>, Option<Citation>), Diagnostic> {
+    let regulation = vote_regulation(cycle.year);
+    let local_rule = match &cycle.directive.vote_rule {
+        Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
+        None => None,
+    };
+    let local_rule =
+        local_rule.filter(|l| !regulation.as_ref().is_some_and(|r| same_document(r, l)));
+    Ok((regulation, local_rule))
 }
 
 /// The kind of a vote regulation when the table does not say.
@@ -90,10 +105,7 @@ pub fn flagged(votes: &Votes, base: u32, level: Consequence) -> Vec<Flagged<'_>>
 
 fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagnostic> {
     let base = vote_base(&cycle.options, votes);
-    let local_rule = match &cycle.directive.vote_rule {
-        Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
-        None => None,
-    };
+    let (regulation, local_rule) = vote_rules(cycle)?;
     Ok(Context {
         year: cycle.year,
         issuer: &cycle.issuer,
@@ -102,7 +114,7 @@ fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagno
         invalid: votes.ballots.returned.saturating_sub(votes.ballots.valid),
         over_valid: cycle.options.vote_base == VoteBase::Valid,
         base,
-        regulation: vote_regulation(cycle.year),
+        regulation,
         local_rule,
         consider: flagged(votes, base, Consequence::Consider),
         remove: flagged(votes, base, Consequence::Remove),
@@ -141,8 +153,19 @@ pub fn result_table(people: &[VotePerson], base: u32) -> Table {
 }
 
 /// The board signs: its head first, as `TRƯỞNG BAN KIỂM PHIẾU`, then the
-/// members as `THÀNH VIÊN`.
+/// members as `THÀNH VIÊN`; with no board recorded, a head and a member
+/// with blank names.
 fn board_signatures(votes: &Votes) -> Vec<Signature> {
+    if votes.board.is_empty() {
+        return [HEAD_TITLE, MEMBER_TITLE]
+            .iter()
+            .map(|title| Signature {
+                authority: String::new(),
+                title: (*title).to_owned(),
+                name: String::new(),
+            })
+            .collect();
+    }
     let is_head = |role: &str| role.trim().to_lowercase() == HEAD_ROLE;
     let heads = votes.board.iter().filter(|b| is_head(&b.role));
     let others = votes.board.iter().filter(|b| !is_head(&b.role));
