@@ -7,6 +7,7 @@ mod init;
 mod new_cycle;
 mod report;
 mod stats;
+mod xlsx;
 
 use crate::diagnostic::Lang;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
@@ -79,7 +80,7 @@ pub struct Common {
         hide_possible_values = true
     )]
     lang: Lang,
-    /// Dạng in chẩn đoán: text (mặc định) hoặc json (ra stdout, cho chương trình khác)
+    /// Dạng in chẩn đoán: text (mặc định) hoặc json (ra stdout, cho chương trình khác); stats còn nhận xlsx (bảng tính, cần -o)
     #[arg(
         long,
         global = true,
@@ -101,6 +102,8 @@ pub struct Common {
 pub enum Format {
     Text,
     Json,
+    /// `stats` only: the statistics annex as a spreadsheet.
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -131,6 +134,9 @@ enum Command {
     Stats {
         /// Thư mục chu kỳ (chứa cycle.yaml) hoặc đường dẫn tới cycle.yaml
         cycle: PathBuf,
+        /// Tệp bảng tính cần ghi (với --format xlsx), ví dụ thong-ke.xlsx
+        #[arg(short, long, value_name = "TỆP")]
+        output: Option<PathBuf>,
     },
     /// Đọc lại các mẫu báo cáo chi bộ đã điền (DOCX) vào results/<mã-chi-bộ>.yaml, kiểm tra như check rồi ghi
     #[command(help_template = SUB_TEMPLATE, after_help = collect::AFTER_HELP)]
@@ -176,6 +182,18 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if cli.common.format == Format::Xlsx && !matches!(cli.command, Command::Stats { .. }) {
+        eprintln!(
+            "{}",
+            match cli.common.lang {
+                Lang::Vi =>
+                    "--format xlsx chỉ dùng với lệnh stats (vanban stats CHU_KY --format xlsx -o TỆP.xlsx)",
+                Lang::En =>
+                    "--format xlsx is for the stats command only (vanban stats CYCLE --format xlsx -o FILE.xlsx)",
+            }
+        );
+        return ExitCode::from(2);
+    }
     let code = match cli.command {
         Command::Check { cycle } => check::run(&cycle, cli.common),
         Command::Build {
@@ -189,7 +207,7 @@ pub fn run() -> ExitCode {
             crate::pipeline::Options { draft, partial },
             cli.common,
         ),
-        Command::Stats { cycle } => stats::run(&cycle, cli.common),
+        Command::Stats { cycle, output } => stats::run(&cycle, output.as_deref(), cli.common),
         Command::Collect {
             cycle,
             forms,

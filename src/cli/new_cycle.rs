@@ -25,7 +25,9 @@ pub fn run(old: &Path, year: i32, new_dir: &Path, common: Common) -> u8 {
         }
     };
     match common.format {
-        Format::Text => println!("{}", summary(&rolled, new_dir, &written, common.lang)),
+        Format::Text | Format::Xlsx => {
+            println!("{}", summary(&rolled, new_dir, &written, common.lang))
+        }
         Format::Json => println!("{}", summary_json(&rolled, new_dir, &written)),
     }
     0

@@ -11,7 +11,8 @@ use std::io::IsTerminal;
 pub fn print(diagnostics: &[Diagnostic], sources: &Sources, common: Common) {
     match common.format {
         Format::Json => print_json(diagnostics, common.lang),
-        Format::Text => {
+        // A spreadsheet is `stats`' output; its diagnostics print as text.
+        Format::Text | Format::Xlsx => {
             for d in diagnostics {
                 eprintln!("{}", render(d, sources, common.lang));
             }

@@ -163,6 +163,11 @@ pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
             number: r.number,
             date: c.date("report.date", &r.date),
         }),
+        decision: raw.decision.map(|d| m::DecisionMeta {
+            number: d.number,
+            date: c.opt_date("decision.date", &d.date),
+            awards: d.awards,
+        }),
         branches: raw
             .branches
             .into_iter()
@@ -171,6 +176,7 @@ pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
             .collect(),
         results: Default::default(),
         votes: None,
+        vote_call: None,
         sources: Default::default(),
     }
 }
@@ -249,16 +255,87 @@ pub fn results(c: &mut Converter, r: raw::Results) -> m::Results {
     }
 }
 
-pub fn votes(c: &mut Converter, r: raw::Votes) -> m::Votes {
-    m::Votes {
+/// `votes.yaml`: the vote as called (always), and the counted vote when
+/// the file holds counts. Counts are all or none (cycle-format.md): once
+/// any is given, `board`, `convened`, `present`, `ballots` and every
+/// person's three counts must be, each one missing an error at its place.
+pub fn votes(c: &mut Converter, r: raw::Votes) -> (m::VoteCall, Option<m::Votes>) {
+    let call = m::VoteCall {
         file: c.file,
         date: c.date("date", &r.date),
         place: r.place,
-        board: r.board,
-        convened: r.convened,
-        present: r.present,
-        ballots: r.ballots,
-        people: r.people,
+        people: r
+            .people
+            .iter()
+            .map(|p| m::Candidate {
+                name: p.name.clone(),
+                position: p.position.clone(),
+            })
+            .collect(),
+    };
+    let counted = r.board.is_some()
+        || r.convened.is_some()
+        || r.present.is_some()
+        || r.ballots.is_some()
+        || r.people
+            .iter()
+            .any(|p| p.high.is_some() || p.trust.is_some() || p.low.is_some());
+    if !counted {
+        return (call, None);
+    }
+    let board = c.counted("board", "board", r.board);
+    let convened = c.counted("convened", "convened", r.convened);
+    let present = c.counted("present", "present", r.present);
+    let ballots = c.counted("ballots", "ballots", r.ballots);
+    let people = r
+        .people
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let at = format!("people[{i}]");
+            m::VotePerson {
+                high: c.counted(&at, &format!("{at}.high"), p.high).unwrap_or(0),
+                trust: c.counted(&at, &format!("{at}.trust"), p.trust).unwrap_or(0),
+                low: c.counted(&at, &format!("{at}.low"), p.low).unwrap_or(0),
+                name: p.name,
+                position: p.position,
+            }
+        })
+        .collect();
+    let votes = m::Votes {
+        file: call.file,
+        date: call.date,
+        place: call.place.clone(),
+        board: board.unwrap_or_default(),
+        convened: convened.unwrap_or_default(),
+        present: present.unwrap_or_default(),
+        ballots: ballots.unwrap_or(m::Ballots {
+            issued: 0,
+            returned: 0,
+            valid: 0,
+        }),
+        people,
+    };
+    (call, Some(votes))
+}
+
+impl Converter<'_> {
+    /// A part of a counted vote; missing, an error at `at` naming `field`.
+    fn counted<T>(&mut self, at: &str, field: &str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.problem(
+                at,
+                Message::new(
+                    format!(
+                        "thiếu `{field}`: votes.yaml đã có số liệu kiểm phiếu thì phải ghi đủ board, convened, present, ballots và ba số high, trust, low cho mọi người (chưa kiểm phiếu thì chỉ ghi date, place và people: name, position)"
+                    ),
+                    format!(
+                        "`{field}` is missing: once votes.yaml holds counts it needs board, convened, present, ballots and the three counts high, trust, low for every person (before the count: only date, place and people with name and position)"
+                    ),
+                ),
+            );
+        }
+        value
     }
 }
 

@@ -59,7 +59,10 @@ pub fn load(path: &Path) -> Result<Loaded, Failed> {
     }
     cycle.dir = dir;
     cycle.results = results;
-    cycle.votes = votes;
+    (cycle.vote_call, cycle.votes) = match votes {
+        Some((call, counted)) => (Some(call), counted),
+        None => (None, None),
+    };
     cycle.sources = sources;
     Ok(Loaded {
         cycle,
@@ -225,7 +228,11 @@ fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     files
 }
 
-fn load_votes(dir: &Path, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Option<Votes> {
+fn load_votes(
+    dir: &Path,
+    sources: &mut Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(VoteCall, Option<Votes>)> {
     let file = dir.join("votes.yaml");
     if !file.exists() {
         return None;

@@ -28,9 +28,11 @@ pub struct Header {
     pub superior: String,
     /// Issuing body, printed in capitals, bold: `ĐẢNG ỦY VĂN PHÒNG UBND TỈNH`.
     pub issuer: String,
-    /// Number and symbol without the "Số" word: `94-CV/ĐUVP`, or `…-BC/CB` on a form.
+    /// Number and symbol without the "Số" word: `94-CV/ĐUVP`, or `…-BC/CB`
+    /// on a form; empty on a ballot (no number, no `Số`).
     pub number: String,
-    /// `Quảng Bình, ngày 12 tháng 11 năm 2022` (or with dotted blanks on a form).
+    /// `Quảng Bình, ngày 12 tháng 11 năm 2022` (or with dotted blanks on a
+    /// form); empty on a ballot.
     pub place_date: String,
     /// Công văn only: the trích yếu, already starting with `V/v`.
     pub subject: Option<String>,

@@ -11,10 +11,10 @@
 
 use super::BLANK;
 use super::branch::party_organisation;
+use super::citations;
 use super::directive::committee_signer;
 use super::tables::{self, group, leaf};
 use super::vote_minutes::{self, Consequence, Flagged};
-use super::{citation, citations};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
@@ -66,7 +66,7 @@ pub mod label {
 
 /// A branch's name in a table under the heading `Chi bộ`: without the word
 /// (`Chi bộ Tổng hợp` → `Tổng hợp`), so the wide tables fit the page.
-fn in_table(name: &str) -> String {
+pub fn in_table(name: &str) -> String {
     name.strip_prefix(label::BRANCH)
         .map(str::trim_start)
         .filter(|rest| !rest.is_empty())
@@ -121,10 +121,10 @@ struct Legend {
 
 /// A member and one fact about them (a reason, an achievement, a discipline).
 #[derive(Serialize)]
-struct Person<'a> {
-    name: &'a str,
-    branch: &'a str,
-    detail: &'a str,
+pub struct Person<'a> {
+    pub name: &'a str,
+    pub branch: &'a str,
+    pub detail: &'a str,
 }
 
 #[derive(Serialize)]
@@ -148,7 +148,7 @@ struct VoteView<'a> {
 }
 
 /// The branches that reported, in cycle.yaml order, with their results.
-fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
+pub fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
     cycle
         .branches
         .iter()
@@ -156,7 +156,7 @@ fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
 }
 
 /// Members (with their branch) for whom `detail` has something to say.
-fn people<'a>(
+pub fn people<'a>(
     cycle: &'a Cycle,
     detail: impl Fn(&'a crate::cycle::Member) -> Option<&'a str>,
 ) -> Vec<Person<'a>> {
@@ -190,10 +190,7 @@ fn branch_texts<'a>(
 
 fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Diagnostic> {
     let base = vote_minutes::base_of(cycle, votes);
-    let local_rule = match &cycle.directive.vote_rule {
-        Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
-        None => None,
-    };
+    let local_rule = vote_minutes::local_rule(cycle)?;
     Ok(VoteView {
         votes,
         people: votes.people.len(),

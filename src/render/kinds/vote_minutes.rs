@@ -10,10 +10,13 @@ use super::tables::{self, group, label, leaf, share};
 use crate::cycle::{Cycle, Issuer, VoteBase, VotePerson, Votes};
 use crate::diagnostic::Diagnostic;
 use crate::regulations;
-use crate::render::document::{Align, Closing, Document, Header, Signature, Table, Title};
+use crate::render::document::{
+    Align, Closing, ColumnGroup, Document, Header, Signature, Table, Title,
+};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
 use crate::render::vietnamese::{Citation, date_long};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -72,6 +75,8 @@ pub fn consequence(low: u32, base: u32) -> Consequence {
 /// What the vote-minutes template sees.
 #[derive(Serialize)]
 struct Context<'a> {
+    /// Not yet counted: the blank form (see `vote_form`).
+    form: bool,
     year: i32,
     issuer: &'a Issuer,
     votes: &'a Votes,
@@ -97,6 +102,17 @@ pub struct Flagged<'a> {
     pub share: String,
 }
 
+/// The committee's own rule on the vote (`directive.vote_rule`), unless it
+/// is the vote regulation in force itself: a regulation is cited once.
+pub fn local_rule(cycle: &Cycle) -> Result<Option<Citation>, Diagnostic> {
+    let Some(key) = &cycle.directive.vote_rule else {
+        return Ok(None);
+    };
+    let rule = citation(cycle, "directive.vote_rule", key)?;
+    let in_force = vote_regulation(cycle.year).and_then(|r| r.number);
+    Ok((rule.number.is_none() || rule.number != in_force).then_some(rule))
+}
+
 pub fn base_of(cycle: &Cycle, votes: &Votes) -> u32 {
     match cycle.options.vote_base {
         VoteBase::Returned => votes.ballots.returned,
@@ -120,11 +136,9 @@ pub fn flagged(votes: &Votes, base: u32, level: Consequence) -> Vec<Flagged<'_>>
 
 fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagnostic> {
     let base = base_of(cycle, votes);
-    let local_rule = match &cycle.directive.vote_rule {
-        Some(key) => Some(citation(cycle, "directive.vote_rule", key)?),
-        None => None,
-    };
+    let local_rule = local_rule(cycle)?;
     Ok(Context {
+        form: false,
         year: cycle.year,
         issuer: &cycle.issuer,
         votes,
@@ -142,15 +156,7 @@ fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagno
 /// The result table (`ket-qua`): a row per person, a group per level of
 /// confidence with `Số phiếu | Tỷ lệ`.
 pub fn result_table(people: &[VotePerson], base: u32) -> Table {
-    let pair = [(label::BALLOTS, Align::Right), (label::SHARE, Align::Right)];
-    let groups = vec![
-        leaf(label::NO, Align::Center),
-        leaf(label::NAME, Align::Left),
-        leaf(label::POSITION, Align::Left),
-        group(label::VOTE_HIGH, &pair),
-        group(label::VOTE_TRUST, &pair),
-        group(label::VOTE_LOW, &pair),
-    ];
+    let groups = result_groups();
     let rows = people
         .iter()
         .enumerate()
@@ -168,6 +174,20 @@ pub fn result_table(people: &[VotePerson], base: u32) -> Table {
         rows,
         total_row: false,
     }
+}
+
+/// The result table's columns: STT, name, position, `Số phiếu | Tỷ lệ`
+/// per level.
+pub fn result_groups() -> Vec<ColumnGroup> {
+    let pair = [(label::BALLOTS, Align::Right), (label::SHARE, Align::Right)];
+    vec![
+        leaf(label::NO, Align::Center),
+        leaf(label::NAME, Align::Left),
+        leaf(label::POSITION, Align::Left),
+        group(label::VOTE_HIGH, &pair),
+        group(label::VOTE_TRUST, &pair),
+        group(label::VOTE_LOW, &pair),
+    ]
 }
 
 /// The board signs: its head first, as `TRƯỞNG BAN KIỂM PHIẾU`, then the
@@ -194,7 +214,7 @@ pub fn render(
     _layout: &Layout,
 ) -> Result<Option<Document>, Diagnostic> {
     let Some(votes) = &cycle.votes else {
-        return Ok(None);
+        return super::vote_form::render(cycle, engine);
     };
     let body = engine.render(TEMPLATE, &context(cycle, votes)?)?;
     let mut tables = BTreeMap::new();
@@ -202,13 +222,31 @@ pub fn render(
         "ket-qua".to_owned(),
         result_table(&votes.people, base_of(cycle, votes)),
     );
+    Ok(Some(minutes(
+        cycle,
+        votes.date,
+        body,
+        tables,
+        board_signatures(votes),
+    )))
+}
+
+/// The minutes around their body: the header (a blank number, the vote's
+/// date), the title, the board's signatures.
+pub fn minutes(
+    cycle: &Cycle,
+    date: NaiveDate,
+    body: String,
+    tables: BTreeMap<String, Table>,
+    signatures: Vec<Signature>,
+) -> Document {
     let issuer = &cycle.issuer;
-    Ok(Some(Document {
+    Document {
         header: Header {
             superior: issuer.superior.clone(),
             issuer: issuer.name.clone(),
             number: format!("{BLANK}-BB/{}", issuer.symbol),
-            place_date: format!("{}, {}", cycle.place, date_long(votes.date)),
+            place_date: format!("{}, {}", cycle.place, date_long(date)),
             subject: None,
         },
         title: Some(Title {
@@ -218,9 +256,22 @@ pub fn render(
         to: Vec::new(),
         body,
         tables,
-        closing: Closing::Signatures(board_signatures(votes)),
+        closing: Closing::Signatures(signatures),
         draft: false,
-    }))
+    }
+}
+
+/// A blank signature of the board: its head, or a member.
+pub fn board_blank(head: bool) -> Signature {
+    Signature {
+        authority: String::new(),
+        title: match head {
+            true => HEAD_TITLE,
+            false => MEMBER_TITLE,
+        }
+        .to_owned(),
+        name: String::new(),
+    }
 }
 
 #[cfg(test)]
