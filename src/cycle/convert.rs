@@ -293,10 +293,19 @@ pub fn votes(c: &mut Converter, r: raw::Votes) -> (m::VoteCall, Option<m::Votes>
         .enumerate()
         .map(|(i, p)| {
             let at = format!("people[{i}]");
+            let counts = [("high", p.high), ("trust", p.trust), ("low", p.low)];
+            let missing: Vec<String> = counts
+                .iter()
+                .filter(|(_, n)| n.is_none())
+                .map(|(field, _)| format!("{at}.{field}"))
+                .collect();
+            if !missing.is_empty() {
+                c.counted::<u32>(&at, &missing.join("`, `"), None);
+            }
             m::VotePerson {
-                high: c.counted(&at, &format!("{at}.high"), p.high).unwrap_or(0),
-                trust: c.counted(&at, &format!("{at}.trust"), p.trust).unwrap_or(0),
-                low: c.counted(&at, &format!("{at}.low"), p.low).unwrap_or(0),
+                high: p.high.unwrap_or(0),
+                trust: p.trust.unwrap_or(0),
+                low: p.low.unwrap_or(0),
                 name: p.name,
                 position: p.position,
             }
@@ -320,7 +329,8 @@ pub fn votes(c: &mut Converter, r: raw::Votes) -> (m::VoteCall, Option<m::Votes>
 }
 
 impl Converter<'_> {
-    /// A part of a counted vote; missing, an error at `at` naming `field`.
+    /// A part of a counted vote; missing, an error at `at` naming `field`
+    /// (or several, joined).
     fn counted<T>(&mut self, at: &str, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {
             self.problem(
