@@ -40,11 +40,17 @@ mod label {
     pub const COLLECTIVES: &str = "Tập thể chi bộ";
     pub const LEVEL: &str = "Mức xếp loại";
     pub const BRANCH_COUNT: &str = "Số chi bộ";
+    pub const SHARE_HEAD: &str = "Tỷ lệ";
     pub const NAME: &str = "Họ và tên";
     pub const RATING: &str = "Xếp loại";
     pub const SCORE: &str = "Điểm";
     pub const NOTE: &str = "Ghi chú";
 }
+
+/// Width of a figures column (characters) and height of the header row
+/// (points: four lines of wrapped heading).
+const NUMBER_WIDTH: f64 = 11.0;
+const HEAD_HEIGHT: f64 = 60.0;
 
 /// Widest a fitted column may get, in pixels (long names and reasons wrap).
 const MAX_WIDTH_PX: u32 = 320;
@@ -142,13 +148,23 @@ fn branch_heads(figures: &Figures) -> Vec<String> {
     heads
 }
 
+/// The header row, frozen on screen and repeated on every printed page;
+/// printed on A4 landscape, as wide as one page.
 fn write_heads(sheet: &mut Worksheet, heads: &[String], f: &Formats) -> Result<(), XlsxError> {
     for (col, head) in heads.iter().enumerate() {
         sheet.write_string_with_format(0, col_index(col)?, head, &f.head)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    sheet.set_repeat_rows(0, 0)?;
+    sheet
+        .set_paper_size(A4)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
     Ok(())
 }
+
+/// Excel's paper size code for A4.
+const A4: u8 = 9;
 
 fn col_index(col: usize) -> Result<u16, XlsxError> {
     u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)
@@ -233,6 +249,11 @@ fn branches_sheet(sheet: &mut Worksheet, figures: &Figures, f: &Formats) -> Resu
     collectives_block(sheet, row + 2, figures, f)?;
     sheet.set_autofit_max_width(MAX_WIDTH_PX);
     sheet.autofit();
+    // The figures' headings wrap: their columns as wide as the numbers need.
+    for col in 2..heads.len() - 1 {
+        sheet.set_column_width(col_index(col)?, NUMBER_WIDTH)?;
+    }
+    sheet.set_row_height(0, HEAD_HEIGHT)?;
     Ok(())
 }
 
@@ -244,7 +265,7 @@ fn collectives_block(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(first, 1, label::COLLECTIVES, &f.total_text)?;
-    let heads = [label::LEVEL, label::BRANCH_COUNT, label::SHARE];
+    let heads = [label::LEVEL, label::BRANCH_COUNT, label::SHARE_HEAD];
     for (col, head) in heads.iter().enumerate() {
         sheet.write_string_with_format(first + 1, col_index(col + 1)?, *head, &f.head)?;
     }
