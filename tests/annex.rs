@@ -5,17 +5,12 @@
 mod common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use common::{build, copy_dir, fixture, vanban};
+use common::{build, copy_dir, fixture, vanban, yaml};
 use std::collections::BTreeMap;
 use std::path::Path;
 use yaml_serde::Value;
 
 const CODES: [&str; 4] = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"];
-
-fn yaml(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).expect("read yaml");
-    yaml_serde::from_str::<Value>(&text).expect("parse yaml")
-}
 
 fn seq(v: &Value) -> &[Value] {
     v.as_sequence().map_or(&[], Vec::as_slice)
@@ -23,6 +18,23 @@ fn seq(v: &Value) -> &[Value] {
 
 fn text(v: &Value) -> &str {
     v.as_str().unwrap_or("")
+}
+
+/// `vanban stats DIR --format xlsx -o FILE`, which must succeed.
+fn stats_xlsx(dir: &Path, file: &Path) {
+    let run = vanban(&[
+        "stats",
+        dir.to_str().expect("utf-8"),
+        "--format",
+        "xlsx",
+        "-o",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 /// Sheet `name` as rows of cells.
@@ -215,19 +227,7 @@ fn under_qd366_members_have_their_score() {
     );
     std::fs::write(&results, r).expect("write");
     let file = tmp.path().join("thong-ke.xlsx");
-    let run = vanban(&[
-        "stats",
-        dir.to_str().expect("utf-8"),
-        "--format",
-        "xlsx",
-        "-o",
-        file.to_str().expect("utf-8"),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    stats_xlsx(&dir, &file);
     let members = sheet(&file, "Đảng viên");
     let score = col(&members, "Điểm");
     let scored: Vec<f64> = members[1..]
@@ -250,15 +250,7 @@ fn stats_writes_the_same_bytes_as_build_and_they_do_not_change() {
     );
     let tmp = tempfile::tempdir().expect("temp dir");
     let file = tmp.path().join("t.xlsx");
-    let run = vanban(&[
-        "stats",
-        dir.to_str().expect("utf-8"),
-        "--format",
-        "xlsx",
-        "-o",
-        file.to_str().expect("utf-8"),
-    ]);
-    assert!(run.status.success());
+    stats_xlsx(&dir, &file);
     assert_eq!(std::fs::read(&file).expect("written"), built);
     // Fixed properties: the creation time is the report's date, not now.
     let core = common::docx_part(&file, "docProps/core.xml");

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{build, copy_dir, docx_paragraphs, fixture, squash, vanban};
+use common::{build, docx_paragraphs, edited, fixture, squash, vanban, yaml};
 use std::path::{Path, PathBuf};
 use yaml_serde::Value;
 
@@ -16,11 +16,6 @@ const LEVELS: [(&str, &str); 4] = [
     ("HTNV", "Hoàn thành nhiệm vụ"),
     ("KHTNV", "Không hoàn thành nhiệm vụ"),
 ];
-
-fn yaml(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).expect("read yaml");
-    yaml_serde::from_str::<Value>(&text).expect("parse yaml")
-}
 
 fn text(v: &Value) -> &str {
     v.as_str().unwrap_or("")
@@ -59,15 +54,6 @@ fn md_tables(md: &str) -> Vec<Vec<Vec<String>>> {
         }
     }
     tables
-}
-
-/// A copy of a fixture in a temp dir, changed by `edit(dir)`.
-fn edited(name: &str, edit: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join(name);
-    copy_dir(&fixture(name), &dir);
-    edit(&dir);
-    (tmp, dir)
 }
 
 fn replace_in(file: &Path, from: &str, to: &str) {

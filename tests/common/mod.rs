@@ -107,3 +107,18 @@ pub fn tool_available(program: &str, probe: &str, install: &str) -> bool {
     }
     found
 }
+
+/// A YAML file of a fixture or cycle, parsed (for counting independently).
+pub fn yaml(path: &Path) -> yaml_serde::Value {
+    let text = std::fs::read_to_string(path).expect("read yaml");
+    yaml_serde::from_str(&text).expect("parse yaml")
+}
+
+/// A copy of fixture `name` in a temp dir, changed by `edit(dir)`.
+pub fn edited(name: &str, edit: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join(name);
+    copy_dir(&fixture(name), &dir);
+    edit(&dir);
+    (tmp, dir)
+}

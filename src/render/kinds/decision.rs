@@ -235,6 +235,27 @@ fn header(cycle: &Cycle) -> Header {
     }
 }
 
+/// Renders `template` with the decision's context when the decision is
+/// written ([`is_written`]), and makes the document with `make` from the
+/// body and the context; the document is a draft while branches are missing.
+fn written(
+    cycle: &Cycle,
+    engine: &Engine,
+    partial: bool,
+    template: &str,
+    make: impl FnOnce(String, &Context) -> Document,
+) -> Result<Option<Document>, Diagnostic> {
+    if !is_written(cycle, partial) {
+        return Ok(None);
+    }
+    let figures = Figures::of(cycle);
+    let c = context(cycle, &figures)?;
+    let body = engine.render(template, &c)?;
+    let mut doc = make(body, &c);
+    doc.draft = !figures.missing.is_empty();
+    Ok(Some(doc))
+}
+
 /// The decision; `None` when it is not written ([`is_written`]).
 pub fn render(
     cycle: &Cycle,
@@ -242,32 +263,28 @@ pub fn render(
     layout: &Layout,
     partial: bool,
 ) -> Result<Option<Document>, Diagnostic> {
-    if !is_written(cycle, partial) {
-        return Ok(None);
-    }
-    let figures = Figures::of(cycle);
-    let c = context(cycle, &figures)?;
-    let body = engine.render(TEMPLATE, &c)?;
-    let copies = vec![
-        format!("{} {FOR_INFORMATION}", cycle.superior.short),
-        format!("{AS_ARTICLE} {}", c.execute_article),
-        format!("{} {}", layout.archive_label, cycle.issuer.archive),
-    ];
-    Ok(Some(Document {
-        header: header(cycle),
-        title: Some(Title {
-            kind: KIND.to_owned(),
-            subject: format!("{SUBJECT} {}", cycle.year),
-        }),
-        to: Vec::new(),
-        body,
-        tables: BTreeMap::new(),
-        closing: Closing::Signed {
-            copies,
-            signer: committee_signer(cycle, layout),
-        },
-        draft: !figures.missing.is_empty(),
-    }))
+    written(cycle, engine, partial, TEMPLATE, |body, c| {
+        let copies = vec![
+            format!("{} {FOR_INFORMATION}", cycle.superior.short),
+            format!("{AS_ARTICLE} {}", c.execute_article),
+            format!("{} {}", layout.archive_label, cycle.issuer.archive),
+        ];
+        Document {
+            header: header(cycle),
+            title: Some(Title {
+                kind: KIND.to_owned(),
+                subject: format!("{SUBJECT} {}", cycle.year),
+            }),
+            to: Vec::new(),
+            body,
+            tables: BTreeMap::new(),
+            closing: Closing::Signed {
+                copies,
+                signer: committee_signer(cycle, layout),
+            },
+            draft: false,
+        }
+    })
 }
 
 /// The lists attached to the decision; `None` with the decision.
@@ -276,22 +293,16 @@ pub fn render_lists(
     engine: &Engine,
     partial: bool,
 ) -> Result<Option<Document>, Diagnostic> {
-    if !is_written(cycle, partial) {
-        return Ok(None);
-    }
-    let figures = Figures::of(cycle);
-    let c = context(cycle, &figures)?;
-    let body = engine.render(LIST_TEMPLATE, &c)?;
-    let mut doc = ballot::document(
-        &cycle.issuer.superior,
-        &cycle.issuer.name,
-        Title {
-            kind: LIST_KIND.to_owned(),
-            subject: format!("{LIST_SUBJECT} {}", cycle.year),
-        },
-        body,
-        list_tables(cycle, &c),
-    );
-    doc.draft = !figures.missing.is_empty();
-    Ok(Some(doc))
+    written(cycle, engine, partial, LIST_TEMPLATE, |body, c| {
+        ballot::document(
+            &cycle.issuer.superior,
+            &cycle.issuer.name,
+            Title {
+                kind: LIST_KIND.to_owned(),
+                subject: format!("{LIST_SUBJECT} {}", cycle.year),
+            },
+            body,
+            list_tables(cycle, c),
+        )
+    })
 }
