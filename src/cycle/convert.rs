@@ -287,8 +287,27 @@ pub fn votes(c: &mut Converter, r: raw::Votes) -> (m::VoteCall, Option<m::Votes>
     let convened = c.counted("convened", "convened", r.convened);
     let present = c.counted("present", "present", r.present);
     let ballots = c.counted("ballots", "ballots", r.ballots);
-    let people = r
-        .people
+    let people = counted_people(c, r.people);
+    let votes = m::Votes {
+        file: call.file,
+        date: call.date,
+        place: call.place.clone(),
+        board: board.unwrap_or_default(),
+        convened: convened.unwrap_or_default(),
+        present: present.unwrap_or_default(),
+        ballots: ballots.unwrap_or(m::Ballots {
+            issued: 0,
+            returned: 0,
+            valid: 0,
+        }),
+        people,
+    };
+    (call, Some(votes))
+}
+
+/// The people of a counted vote, each missing count an error at the person.
+fn counted_people(c: &mut Converter, people: Vec<raw::VotePerson>) -> Vec<m::VotePerson> {
+    people
         .into_iter()
         .enumerate()
         .map(|(i, p)| {
@@ -310,22 +329,7 @@ pub fn votes(c: &mut Converter, r: raw::Votes) -> (m::VoteCall, Option<m::Votes>
                 position: p.position,
             }
         })
-        .collect();
-    let votes = m::Votes {
-        file: call.file,
-        date: call.date,
-        place: call.place.clone(),
-        board: board.unwrap_or_default(),
-        convened: convened.unwrap_or_default(),
-        present: present.unwrap_or_default(),
-        ballots: ballots.unwrap_or(m::Ballots {
-            issued: 0,
-            returned: 0,
-            valid: 0,
-        }),
-        people,
-    };
-    (call, Some(votes))
+        .collect()
 }
 
 impl Converter<'_> {

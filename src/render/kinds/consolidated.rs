@@ -532,15 +532,17 @@ pub fn results_missing(cycle: &Cycle, partial: bool) -> Vec<Diagnostic> {
         .map(|(i, b)| {
             let (then_vi, then_en) = match partial {
                 true => (
-                    "báo cáo tổng hợp được xuất dưới dạng dự thảo, chưa tính chi bộ này".to_owned(),
-                    "the consolidated report is written as a draft without this branch".to_owned(),
+                    "báo cáo tổng hợp và quyết định công nhận kết quả được xuất dưới dạng dự thảo, chưa tính chi bộ này".to_owned(),
+                    "the consolidated report and the decision on the ratings are written as drafts without this branch".to_owned(),
                 ),
                 false => (
                     format!(
-                        "báo cáo tổng hợp ({STEM}) chưa được xuất, các văn bản khác vẫn được xuất; dùng `--partial` để xuất bản dự thảo chưa tính chi bộ này"
+                        "báo cáo tổng hợp ({STEM}) và quyết định công nhận kết quả ({decision}) chưa được xuất, các văn bản khác vẫn được xuất; dùng `--partial` để xuất bản dự thảo chưa tính chi bộ này",
+                        decision = super::decision::STEM
                     ),
                     format!(
-                        "the consolidated report ({STEM}) is not written, the other documents are; `--partial` writes it as a draft without this branch"
+                        "the consolidated report ({STEM}) and the decision on the ratings ({decision}) are not written, the other documents are; `--partial` writes them as drafts without this branch",
+                        decision = super::decision::STEM
                     ),
                 ),
             };
