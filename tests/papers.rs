@@ -333,9 +333,7 @@ fn the_decision_recognises_what_the_branches_reported() {
     assert!(md.contains("*Quảng Bình, ngày 29 tháng 12 năm 2022*"));
     assert!(md.contains("**QUYẾT ĐỊNH**"));
     assert!(md.contains("**về việc công nhận kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm 2022**"));
-    assert!(
-        md.contains("**ĐẢNG ỦY VĂN PHÒNG UBND TỈNH**\n\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;")
-    );
+    assert!(md.contains("# ĐẢNG ỦY VĂN PHÒNG UBND TỈNH\n\nCăn cứ Điều lệ Đảng Cộng sản Việt Nam;"));
     // The rule set's regulation and guide, then the directive's basis.
     assert!(flat.contains("Căn cứ Quy định số 132-QĐ/TW ngày 08/3/2018 của Bộ Chính trị;"));
     assert!(
@@ -351,9 +349,7 @@ fn the_decision_recognises_what_the_branches_reported() {
         );
     }
     let branches = seq(&cycle["branches"]).len();
-    assert!(flat.contains(&format!(
-        "của {branches} chi bộ trực thuộc, **QUYẾT ĐỊNH:**"
-    )));
+    assert!(flat.contains(&format!("của {branches} chi bộ trực thuộc, # QUYẾT ĐỊNH:")));
 
     // Điều 1: counted again from the results.
     let all = members(&dir);
