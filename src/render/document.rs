@@ -108,6 +108,15 @@ pub enum Align {
 }
 
 impl Table {
+    /// A table without a totals row.
+    pub fn new(groups: Vec<ColumnGroup>, rows: Vec<Vec<String>>) -> Table {
+        Table {
+            groups,
+            rows,
+            total_row: false,
+        }
+    }
+
     /// Leaf columns left to right: `(folded label, alignment)`. A sub-column's
     /// label is folded with its group's (`Hoàn thành tốt nhiệm vụ: Số lượng`)
     /// for writers that cannot merge cells.

@@ -67,9 +67,5 @@ pub fn table(
             row
         })
         .collect();
-    Table {
-        groups,
-        rows,
-        total_row: false,
-    }
+    Table::new(groups, rows)
 }

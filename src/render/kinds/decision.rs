@@ -194,11 +194,7 @@ fn people_table(list: &[Person], detail: Option<&str>) -> Table {
             row
         })
         .collect();
-    Table {
-        groups,
-        rows,
-        total_row: false,
-    }
+    Table::new(groups, rows)
 }
 
 fn list_tables(cycle: &Cycle, c: &Context) -> BTreeMap<String, Table> {

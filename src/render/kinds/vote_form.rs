@@ -53,11 +53,7 @@ fn blank_table(call: &VoteCall) -> Table {
             row
         })
         .collect();
-    Table {
-        groups,
-        rows,
-        total_row: false,
-    }
+    Table::new(groups, rows)
 }
 
 /// The blank count minutes; `None` without votes.yaml.
