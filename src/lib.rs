@@ -13,6 +13,7 @@
 // boxing it everywhere would cost clarity for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod annex;
 pub mod cli;
 pub mod collect;
 pub mod cycle;

@@ -176,6 +176,11 @@ fn render_and_write(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(Vec::new());
     }
+    if let Some(staging) = &staging
+        && !cycle.results.is_empty()
+    {
+        written.push(write_annex(cycle, staging).map_err(|e| io_error(out, &e))?);
+    }
     if let Some(staging) = staging {
         if let Some(soffice) = soffice {
             written.extend(pdfs(soffice, &staging, &written, progress)?);
@@ -280,6 +285,14 @@ impl Worker<'_> {
             files: staged,
         })
     }
+}
+
+/// The statistics annex (`thong-ke.xlsx`), when some branch has reported.
+fn write_annex(cycle: &Cycle, staging: &Staging) -> std::io::Result<PathBuf> {
+    let bytes = crate::annex::xlsx(cycle).map_err(std::io::Error::other)?;
+    let path = PathBuf::from(crate::annex::FILE);
+    staging.write(&path, &bytes)?;
+    Ok(path)
 }
 
 /// The cycle a build writes into OUT's manifest (`crate::manifest`).

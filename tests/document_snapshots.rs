@@ -94,8 +94,12 @@ fn builtin_example_documents() {
     for b in branches {
         expected.push(format!("chi-bo/{b}/bao-cao.md"));
         expected.push(format!("chi-bo/{b}/bien-ban-kiem-diem.md"));
+        expected.push(format!("chi-bo/{b}/phieu-danh-gia.md"));
     }
     expected.push("cong-van.md".to_string());
+    expected.push("phieu-tin-nhiem.md".to_string());
+    expected.push("quyet-dinh-xep-loai-danh-sach.md".to_string());
+    expected.push("quyet-dinh-xep-loai.md".to_string());
     let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
     snapshot_all("example", &tmp.path().join("out"), &expected);
 }
@@ -109,10 +113,13 @@ fn other_committee_2024_documents() {
         &[
             "chi-bo/gia-cong-san/bao-cao.md",
             "chi-bo/gia-cong-san/bien-ban-kiem-diem.md",
+            "chi-bo/gia-cong-san/phieu-danh-gia.md",
             "chi-bo/quan-ly-ngan-sach/bao-cao.md",
             "chi-bo/quan-ly-ngan-sach/bien-ban-kiem-diem.md",
+            "chi-bo/quan-ly-ngan-sach/phieu-danh-gia.md",
             "chi-bo/van-phong/bao-cao.md",
             "chi-bo/van-phong/bien-ban-kiem-diem.md",
+            "chi-bo/van-phong/phieu-danh-gia.md",
             "cong-van.md",
         ],
     );

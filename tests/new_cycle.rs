@@ -65,9 +65,10 @@ fn fill(cycle: &Path, from: &str, to: &str) {
     std::fs::write(&file, text.replacen(from, to, 1)).expect("write cycle.yaml");
 }
 
-const PLACEHOLDERS_2023: [&str; 6] = [
+const PLACEHOLDERS_2023: [&str; 7] = [
     "directive.number",
     "report.number",
+    "decision.number",
     "references.cv414-duk.number",
     "references.cv414-duk.date",
     "references.kh09-duvp.number",
@@ -128,6 +129,7 @@ fn roll_to_2023_draft_then_fill_and_build() {
     // The clerk fills the placeholders in; the real build goes through.
     fill(&new, "'[[số công văn]]'", "98");
     fill(&new, "'[[số báo cáo]]'", "105");
+    fill(&new, "'[[số quyết định]]'", "106");
     fill(&new, "'[[…-CV/ĐUK]]'", "520-CV/ĐUK");
     fill(&new, "'[[…/…/2023]]'", "2023-11-08");
     fill(&new, "'[[…-KH/ĐUVP]]'", "15-KH/ĐUVP");

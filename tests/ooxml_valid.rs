@@ -1,5 +1,7 @@
-//! Every DOCX of the example build is schema-valid OOXML: Word repairs or
-//! refuses files that break the schema, and LibreOffice is not strict enough
+//! Every DOCX (and the statistics annex, XLSX) of the example build, and
+//! of a cycle before the vote count (ballot, blank count minutes, rating
+//! ballots without roster), is schema-valid OOXML: Word and Excel repair or
+//! refuse files that break the schema, and LibreOffice is not strict enough
 //! to notice. Checked with `openxml-audit` (PyPI), which must be installed:
 //!
 //! ```sh
@@ -29,17 +31,42 @@ fn every_docx_of_the_example_has_no_schema_violation() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let mut docx = Vec::new();
-    find_docx(&out, &mut docx);
-    assert!(docx.len() >= 2, "the example writes DOCX files: {docx:?}");
+    assert_valid(
+        &out,
+        &[
+            "phieu-tin-nhiem.docx",
+            "quyet-dinh-xep-loai.docx",
+            "thong-ke.xlsx",
+        ],
+    );
+}
 
-    let reports = audit(&out);
-    assert_eq!(reports.len(), docx.len(), "one report per DOCX");
+#[test]
+fn every_paper_before_the_count_has_no_schema_violation() {
+    if !common::tool_available(VALIDATOR, "--help", "pip install openxml-audit") {
+        return;
+    }
+    let (_tmp, out) = common::build(&common::fixture("before-count-2024"));
+    assert_valid(&out, &["phieu-tin-nhiem.docx", "bien-ban-kiem-phieu.docx"]);
+}
+
+/// Every package below `out` (holding each of `expected`) without a finding.
+fn assert_valid(out: &Path, expected: &[&str]) {
+    let mut packages = Vec::new();
+    find_packages(out, &mut packages);
+    for name in expected {
+        assert!(
+            packages.iter().any(|p| p.ends_with(name)),
+            "{name} written: {packages:?}"
+        );
+    }
+    let reports = audit(out);
+    assert_eq!(reports.len(), packages.len(), "one report per package");
     let failures: Vec<String> = reports.iter().filter_map(failure).collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// `openxml-audit` over every DOCX below `dir`: one JSON report per file.
+/// `openxml-audit` over every package below `dir`: one JSON report per file.
 fn audit(dir: &Path) -> Vec<serde_json::Value> {
     let run = Command::new(VALIDATOR)
         .args(["-m", "0", "-r", "-o", "json"])
@@ -75,12 +102,12 @@ fn failure(report: &serde_json::Value) -> Option<String> {
     Some(format!("{}:\n{}", report["file"], findings.join("\n")))
 }
 
-fn find_docx(dir: &Path, found: &mut Vec<PathBuf>) {
+fn find_packages(dir: &Path, found: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("read output") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
-            find_docx(&path, found);
-        } else if path.extension().is_some_and(|e| e == "docx") {
+            find_packages(&path, found);
+        } else if path.extension().is_some_and(|e| e == "docx" || e == "xlsx") {
             found.push(path);
         }
     }

@@ -31,7 +31,7 @@ pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common:
             "written": by_kind(&outcome.written),
             "diagnostics": report::json_diagnostics(&outcome.diagnostics, common.lang),
         })),
-        Format::Text => {
+        Format::Text | Format::Xlsx => {
             report::print(&outcome.diagnostics, &outcome.sources, common);
             if !outcome.has_errors() {
                 eprintln!("{}", done(&outcome.written, out, common.lang));

@@ -11,7 +11,7 @@ use std::path::Path;
 pub fn run(dir: &Path, year: Option<i32>, roster: Option<&Path>, common: Common) -> u8 {
     let year = year.unwrap_or_else(this_year);
     match (write(dir, year, roster), common.format) {
-        (Ok(_), Format::Text) => {
+        (Ok(_), Format::Text | Format::Xlsx) => {
             report::out(&done(dir, year, common.lang));
             0
         }

@@ -10,6 +10,7 @@ mod lang;
 mod new_cycle;
 mod report;
 mod stats;
+mod xlsx;
 
 use crate::diagnostic::Lang;
 use clap::error::ErrorKind;
@@ -83,7 +84,7 @@ pub struct Common {
         hide_possible_values = true
     )]
     lang: Lang,
-    /// Dạng in kết quả và chẩn đoán: text (mặc định) hoặc json (ra stdout, cho chương trình khác)
+    /// Dạng in kết quả và chẩn đoán: text (mặc định) hoặc json (ra stdout, cho chương trình khác); stats còn nhận xlsx (bảng tính, cần -o)
     #[arg(
         long,
         global = true,
@@ -105,6 +106,8 @@ pub struct Common {
 pub enum Format {
     Text,
     Json,
+    /// `stats` only: the statistics annex as a spreadsheet.
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -141,6 +144,9 @@ enum Command {
     Stats {
         /// Thư mục chu kỳ (chứa cycle.yaml) hoặc đường dẫn tới cycle.yaml
         cycle: PathBuf,
+        /// Tệp bảng tính cần ghi (với --format xlsx), ví dụ thong-ke.xlsx
+        #[arg(short, long, value_name = "TỆP")]
+        output: Option<PathBuf>,
     },
     /// Đọc lại các mẫu báo cáo chi bộ đã điền (DOCX) vào results/<mã-chi-bộ>.yaml, kiểm tra như check rồi ghi
     #[command(help_template = SUB_TEMPLATE, after_help = collect::AFTER_HELP)]
@@ -215,6 +221,18 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),
     };
+    if cli.common.format == Format::Xlsx && !matches!(cli.command, Command::Stats { .. }) {
+        eprintln!(
+            "{}",
+            match cli.common.lang {
+                Lang::Vi =>
+                    "--format xlsx chỉ dùng với lệnh stats (vanban stats CHU_KY --format xlsx -o TỆP.xlsx)",
+                Lang::En =>
+                    "--format xlsx is for the stats command only (vanban stats CYCLE --format xlsx -o FILE.xlsx)",
+            }
+        );
+        return ExitCode::from(2);
+    }
     let code = match cli.command {
         Command::Check { cycle } => check::run(&cycle, cli.common),
         Command::Build {
@@ -236,7 +254,7 @@ pub fn run() -> ExitCode {
             },
             cli.common,
         ),
-        Command::Stats { cycle } => stats::run(&cycle, cli.common),
+        Command::Stats { cycle, output } => stats::run(&cycle, output.as_deref(), cli.common),
         Command::Collect {
             cycle,
             forms,

@@ -25,7 +25,9 @@ pub fn run(old: &Path, year: i32, new_dir: &Path, common: Common) -> u8 {
         }
     };
     match common.format {
-        Format::Text => report::out(&summary(&rolled, new_dir, &written, common.lang)),
+        Format::Text | Format::Xlsx => {
+            report::out(&summary(&rolled, new_dir, &written, common.lang))
+        }
         Format::Json => report::out(&summary_json(&rolled, new_dir, &written)),
     }
     0

@@ -11,7 +11,8 @@ use std::io::IsTerminal;
 pub fn print(diagnostics: &[Diagnostic], sources: &Sources, common: Common) {
     match common.format {
         Format::Json => print_json(diagnostics, common.lang),
-        Format::Text => {
+        // A spreadsheet is `stats`' output; its diagnostics print as text.
+        Format::Text | Format::Xlsx => {
             for d in diagnostics {
                 eprintln!("{}", render(d, sources, common.lang));
             }
@@ -148,7 +149,7 @@ pub fn json_diagnostics(diagnostics: &[Diagnostic], lang: Lang) -> serde_json::V
 /// nothing written (`{"written": [], "diagnostics": [...]}`).
 pub fn print_failure(diagnostics: &[Diagnostic], sources: &Sources, common: Common) {
     match common.format {
-        Format::Text => print(diagnostics, sources, common),
+        Format::Text | Format::Xlsx => print(diagnostics, sources, common),
         Format::Json => print_json_value(&serde_json::json!({
             "written": [],
             "diagnostics": json_diagnostics(diagnostics, common.lang),

@@ -3,7 +3,7 @@
 //! stdout, or JSON with `--format json`. Colour only on a terminal
 //! (`anstream` strips it otherwise, and honours NO_COLOR).
 
-use super::{Common, Format, report};
+use super::{Common, Format, report, xlsx};
 use crate::cycle::{self, Cycle, QuotaBase, QuotaRounding};
 use crate::diagnostic::{Lang, exit_code};
 use crate::stats::{Counts, Figures, QuotaFigures, Reason};
@@ -20,7 +20,10 @@ const GREEN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::
 /// Between two columns.
 const GAP: &str = "  ";
 
-pub fn run(path: &Path, common: Common) -> u8 {
+pub fn run(path: &Path, output: Option<&Path>, common: Common) -> u8 {
+    if let Some(code) = wrong_output(output, common) {
+        return code;
+    }
     let loaded = match cycle::load(path) {
         Ok(loaded) => loaded,
         Err(failed) => {
@@ -28,6 +31,9 @@ pub fn run(path: &Path, common: Common) -> u8 {
             return exit_code(&failed.diagnostics).max(2);
         }
     };
+    if let (Format::Xlsx, Some(file)) = (common.format, output) {
+        return xlsx::write(&loaded.cycle, file, common.lang);
+    }
     let figures = Figures::of(&loaded.cycle);
     // The figures of data that breaks rules are printed too, but the rule
     // findings come first (on stderr, as text in both formats: stdout holds
@@ -49,7 +55,7 @@ pub fn run(path: &Path, common: Common) -> u8 {
                 .map_err(std::io::Error::other)
                 .and_then(|json| writeln!(out, "{json}"))
         }
-        Format::Text => {
+        Format::Text | Format::Xlsx => {
             if !findings.is_empty() {
                 report::print(&findings, &loaded.cycle.sources, common);
             }
@@ -66,6 +72,29 @@ pub fn run(path: &Path, common: Common) -> u8 {
             2
         }
     }
+}
+
+/// `-o` goes with `--format xlsx` and the other way round: exit 2 otherwise.
+fn wrong_output(output: Option<&Path>, common: Common) -> Option<u8> {
+    let (vi, en) = match (common.format, output) {
+        (Format::Xlsx, None) => (
+            "--format xlsx cần tệp ghi ra: -o TỆP.xlsx",
+            "--format xlsx needs a file to write: -o FILE.xlsx",
+        ),
+        (Format::Text | Format::Json, Some(_)) => (
+            "-o chỉ dùng với --format xlsx (văn bản và JSON in ra màn hình)",
+            "-o goes with --format xlsx (text and JSON print to the screen)",
+        ),
+        _ => return None,
+    };
+    eprintln!(
+        "{}",
+        match common.lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    );
+    Some(2)
 }
 
 /// Words of the text output in one language.

@@ -181,6 +181,11 @@ pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
             number: c.doc_number("report.number", r.number),
             date: c.date("report.date", &r.date),
         }),
+        decision: raw.decision.map(|d| m::DecisionMeta {
+            number: d.number,
+            date: c.opt_date("decision.date", &d.date),
+            awards: d.awards,
+        }),
         branches: {
             let from_file = raw.roster_file.is_some();
             raw.branches
@@ -191,6 +196,7 @@ pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
         },
         results: Default::default(),
         votes: None,
+        vote_call: None,
         sources: Default::default(),
     }
 }
@@ -292,16 +298,101 @@ pub fn results(c: &mut Converter, r: raw::Results) -> m::Results {
     }
 }
 
-pub fn votes(c: &mut Converter, r: raw::Votes) -> m::Votes {
-    m::Votes {
+/// `votes.yaml`: the vote as called (always), and the counted vote when
+/// the file holds counts. Counts are all or none (cycle-format.md): once
+/// any is given, `board`, `convened`, `present`, `ballots` and every
+/// person's three counts must be, each one missing an error at its place.
+pub fn votes(c: &mut Converter, r: raw::Votes) -> (m::VoteCall, Option<m::Votes>) {
+    let call = m::VoteCall {
         file: c.file,
         date: c.date("date", &r.date),
         place: r.place,
-        board: r.board,
-        convened: r.convened,
-        present: r.present,
-        ballots: r.ballots,
-        people: r.people,
+        people: r
+            .people
+            .iter()
+            .map(|p| m::Candidate {
+                name: p.name.clone(),
+                position: p.position.clone(),
+            })
+            .collect(),
+    };
+    let counted = r.board.is_some()
+        || r.convened.is_some()
+        || r.present.is_some()
+        || r.ballots.is_some()
+        || r.people
+            .iter()
+            .any(|p| p.high.is_some() || p.trust.is_some() || p.low.is_some());
+    if !counted {
+        return (call, None);
+    }
+    let board = c.counted("board", "board", r.board);
+    let convened = c.counted("convened", "convened", r.convened);
+    let present = c.counted("present", "present", r.present);
+    let ballots = c.counted("ballots", "ballots", r.ballots);
+    let people = counted_people(c, r.people);
+    let votes = m::Votes {
+        file: call.file,
+        date: call.date,
+        place: call.place.clone(),
+        board: board.unwrap_or_default(),
+        convened: convened.unwrap_or_default(),
+        present: present.unwrap_or_default(),
+        ballots: ballots.unwrap_or(m::Ballots {
+            issued: 0,
+            returned: 0,
+            valid: 0,
+        }),
+        people,
+    };
+    (call, Some(votes))
+}
+
+/// The people of a counted vote, each missing count an error at the person.
+fn counted_people(c: &mut Converter, people: Vec<raw::VotePerson>) -> Vec<m::VotePerson> {
+    people
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let at = format!("people[{i}]");
+            let counts = [("high", p.high), ("trust", p.trust), ("low", p.low)];
+            let missing: Vec<String> = counts
+                .iter()
+                .filter(|(_, n)| n.is_none())
+                .map(|(field, _)| format!("{at}.{field}"))
+                .collect();
+            if !missing.is_empty() {
+                c.counted::<u32>(&at, &missing.join("`, `"), None);
+            }
+            m::VotePerson {
+                high: p.high.unwrap_or(0),
+                trust: p.trust.unwrap_or(0),
+                low: p.low.unwrap_or(0),
+                name: p.name,
+                position: p.position,
+            }
+        })
+        .collect()
+}
+
+impl Converter<'_> {
+    /// A part of a counted vote; missing, an error at `at` naming `field`
+    /// (or several, joined).
+    fn counted<T>(&mut self, at: &str, field: &str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.problem(
+                at,
+                Message::new(
+                    format!(
+                        "thiếu `{field}`: votes.yaml đã có số liệu kiểm phiếu thì phải ghi đủ board, convened, present, ballots và ba số high, trust, low cho mọi người (chưa kiểm phiếu thì chỉ ghi date, place và people: name, position)"
+                    ),
+                    format!(
+                        "`{field}` is missing: once votes.yaml holds counts it needs board, convened, present, ballots and the three counts high, trust, low for every person (before the count: only date, place and people with name and position)"
+                    ),
+                ),
+            );
+        }
+        value
     }
 }
 

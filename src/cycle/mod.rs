@@ -78,7 +78,10 @@ pub fn load_from(files: &dyn CycleFiles, path: &Path) -> Result<Loaded, Failed> 
     }
     cycle.dir = dir;
     cycle.results = results;
-    cycle.votes = votes;
+    (cycle.vote_call, cycle.votes) = match votes {
+        Some((call, counted)) => (Some(call), counted),
+        None => (None, None),
+    };
     cycle.sources = sources;
     Ok(Loaded {
         cycle,
@@ -287,7 +290,7 @@ fn load_votes(
     dir: &Path,
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Votes> {
+) -> Option<(VoteCall, Option<Votes>)> {
     let file = dir.join("votes.yaml");
     files.entry(&file)?;
     let raw = parse_in::<raw::Votes>(files, &file, sources, diags)?;

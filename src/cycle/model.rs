@@ -27,10 +27,16 @@ pub struct Cycle {
     pub schedule: Schedule,
     pub directive: Directive,
     pub report: Option<ReportMeta>,
+    /// The committee's decision recognising the ratings (`decision:`).
+    pub decision: Option<DecisionMeta>,
     pub branches: Vec<Branch>,
     /// Results by branch id, for the branches that reported.
     pub results: BTreeMap<String, Results>,
+    /// The counted confidence vote (votes.yaml with its counts).
     pub votes: Option<Votes>,
+    /// Who is voted on, when and where: from votes.yaml, counted or not
+    /// (the ballot and, before the count, the blank count minutes).
+    pub vote_call: Option<VoteCall>,
     pub sources: Sources,
 }
 
@@ -401,6 +407,14 @@ pub struct ReportMeta {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct DecisionMeta {
+    pub number: Option<Fill<u32>>,
+    pub date: Option<NaiveDate>,
+    /// Giấy khen for the members rated HTXSNV (the decision's Điều 2).
+    pub awards: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Branch {
     pub id: String,
     pub name: String,
@@ -538,6 +552,23 @@ pub struct VotePerson {
     pub trust: u32,
     #[serde(deserialize_with = "crate::cycle::values::count")]
     pub low: u32,
+}
+
+/// The confidence vote as called: date, place and who is voted on.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoteCall {
+    #[serde(skip)]
+    pub file: FileId,
+    pub date: NaiveDate,
+    pub place: String,
+    pub people: Vec<Candidate>,
+}
+
+/// A person on the ballot.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub name: String,
+    pub position: String,
 }
 
 /// Index of a loaded file in `Sources`.

@@ -5,7 +5,7 @@
 //! The cycle structs also serialize (`new-cycle` writes a cycle back), in
 //! the contract's field order, leaving out empty optional fields.
 
-pub use super::model::{Absence, Ballots, BoardMember, Collective, Member, Superior, VotePerson};
+pub use super::model::{Absence, Ballots, BoardMember, Collective, Member, Superior};
 use super::model::{Fill, Renew, RuleOptions, RuleSet};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,8 @@ pub struct Cycle {
     /// The member list as the office keeps it (`roster_file.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roster_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
     pub branches: Vec<Branch>,
 }
 
@@ -106,6 +108,20 @@ pub struct Report {
     pub date: String,
 }
 
+/// Extension: the committee's decision recognising the ratings. Every
+/// field optional: a missing number or date is a dotted blank to fill.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<Fill<u32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The committee awards giấy khen to the members rated HTXSNV (Điều 2).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub awards: bool,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
@@ -163,19 +179,36 @@ impl Results {
     }
 }
 
-/// `votes.yaml`.
+/// `votes.yaml`: before the count only `date`, `place` and the people's
+/// names and positions; once counted, everything (checked in `convert`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Votes {
     pub date: String,
     pub place: String,
-    pub board: Vec<BoardMember>,
-    #[serde(deserialize_with = "crate::cycle::values::count")]
-    pub convened: u32,
-    #[serde(deserialize_with = "crate::cycle::values::count")]
-    pub present: u32,
-    pub ballots: Ballots,
+    #[serde(default)]
+    pub board: Option<Vec<BoardMember>>,
+    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    pub convened: Option<u32>,
+    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    pub present: Option<u32>,
+    #[serde(default)]
+    pub ballots: Option<Ballots>,
     pub people: Vec<VotePerson>,
+}
+
+/// One person voted on; the three counts once the vote is counted.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VotePerson {
+    pub name: String,
+    pub position: String,
+    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    pub high: Option<u32>,
+    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    pub trust: Option<u32>,
+    #[serde(default, deserialize_with = "crate::cycle::values::opt_count")]
+    pub low: Option<u32>,
 }
 
 #[cfg(test)]

@@ -29,6 +29,12 @@ pub enum TableName {
     VoteResult,
     /// `tin-nhiem`: the vote result in the consolidated report.
     Confidence,
+    /// `khong-hoan-thanh`: the decision's list of members rated KHTNV.
+    Failing,
+    /// `khong-xep-loai`: the decision's list of members not rated.
+    NotRated,
+    /// `phieu`: a ballot's names with one box per level.
+    Ballot,
 }
 
 impl TableName {
@@ -44,11 +50,14 @@ impl TableName {
             TableName::Excellent => "xuat-sac",
             TableName::VoteResult => "ket-qua",
             TableName::Confidence => "tin-nhiem",
+            TableName::Failing => "khong-hoan-thanh",
+            TableName::NotRated => "khong-xep-loai",
+            TableName::Ballot => "phieu",
         }
     }
 
     /// Every table a document places.
-    pub const ALL: [TableName; 10] = [
+    pub const ALL: [TableName; 13] = [
         TableName::Branch,
         TableName::Meeting,
         TableName::Collective,
@@ -59,6 +68,9 @@ impl TableName {
         TableName::Excellent,
         TableName::VoteResult,
         TableName::Confidence,
+        TableName::Failing,
+        TableName::NotRated,
+        TableName::Ballot,
     ];
 
     /// The tables `collect` reads back from a filled branch form, in the

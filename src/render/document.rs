@@ -28,9 +28,11 @@ pub struct Header {
     pub superior: String,
     /// Issuing body, printed in capitals, bold: `ĐẢNG ỦY VĂN PHÒNG UBND TỈNH`.
     pub issuer: String,
-    /// Number and symbol without the "Số" word: `94-CV/ĐUVP`, or `…-BC/CB` on a form.
+    /// Number and symbol without the "Số" word: `94-CV/ĐUVP`, or `…-BC/CB`
+    /// on a form; empty on a ballot (no number, no `Số`).
     pub number: String,
-    /// `Quảng Bình, ngày 12 tháng 11 năm 2022` (or with dotted blanks on a form).
+    /// `Quảng Bình, ngày 12 tháng 11 năm 2022` (or with dotted blanks on a
+    /// form); empty on a ballot.
     pub place_date: String,
     /// Công văn only: the trích yếu, already starting with `V/v`.
     pub subject: Option<String>,
@@ -106,6 +108,15 @@ pub enum Align {
 }
 
 impl Table {
+    /// A table without a totals row.
+    pub fn new(groups: Vec<ColumnGroup>, rows: Vec<Vec<String>>) -> Table {
+        Table {
+            groups,
+            rows,
+            total_row: false,
+        }
+    }
+
     /// Leaf columns left to right: `(folded label, alignment)`. A sub-column's
     /// label is folded with its group's (`Hoàn thành tốt nhiệm vụ: Số lượng`)
     /// for writers that cannot merge cells.

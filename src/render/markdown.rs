@@ -35,12 +35,17 @@ fn header(doc: &Document, layout: &Layout, out: &mut String) {
     lines.push(esc(&h.superior.to_uppercase()));
     lines.push(format!("**{}**", esc(&h.issuer.to_uppercase())));
     lines.push(esc(&layout.star));
-    lines.push(format!("{} {}", layout.number_prefix, esc(&h.number)));
+    // A ballot has neither number nor date.
+    if !h.number.is_empty() {
+        lines.push(format!("{} {}", layout.number_prefix, esc(&h.number)));
+    }
     if let Some(subject) = &h.subject {
         lines.push(format!("*{}*", esc(subject)));
     }
     lines.push(format!("**{}**", layout.party_name));
-    lines.push(format!("*{}*", esc(&h.place_date)));
+    if !h.place_date.is_empty() {
+        lines.push(format!("*{}*", esc(&h.place_date)));
+    }
     if let Some(title) = &doc.title {
         lines.push(format!("**{}**", esc(&title.kind)));
         lines.push(format!("**{}**", esc(&title.subject)));

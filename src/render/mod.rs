@@ -39,7 +39,20 @@ pub enum Job<'c> {
     Directive,
     BranchReport(&'c Branch),
     ReviewMinutes(&'c Branch),
+    /// The branch meeting's rating ballot.
+    RatingBallot(&'c Branch),
     VoteMinutes,
+    /// The confidence-vote ballot.
+    VoteBallot,
+    /// The committee's decision recognising the ratings: like the
+    /// consolidated report, it needs every branch's results, or `partial`.
+    Decision {
+        partial: bool,
+    },
+    /// The lists attached to the decision.
+    DecisionLists {
+        partial: bool,
+    },
     /// The consolidated report: it needs every branch's results, or
     /// `partial` (then it is a draft).
     Consolidated {
@@ -49,14 +62,18 @@ pub enum Job<'c> {
 
 /// Every document the cycle may give, in output order.
 pub fn jobs(cycle: &Cycle, partial: bool) -> Vec<Job<'_>> {
-    let mut jobs = Vec::with_capacity(2 * cycle.branches.len() + 3);
+    let mut jobs = Vec::with_capacity(3 * cycle.branches.len() + 5);
     jobs.push(Job::Directive);
     for branch in &cycle.branches {
         jobs.push(Job::BranchReport(branch));
         jobs.push(Job::ReviewMinutes(branch));
+        jobs.push(Job::RatingBallot(branch));
     }
     jobs.push(Job::VoteMinutes);
+    jobs.push(Job::VoteBallot);
     jobs.push(Job::Consolidated { partial });
+    jobs.push(Job::Decision { partial });
+    jobs.push(Job::DecisionLists { partial });
     jobs
 }
 
@@ -84,6 +101,26 @@ impl Job<'_> {
                 in_branch(branch, "bien-ban-kiem-diem"),
                 kinds::review_minutes::render(cycle, branch, engine, layout)?,
             ),
+            Job::RatingBallot(branch) => (
+                in_branch(branch, kinds::rating_ballot::NAME),
+                kinds::rating_ballot::render(cycle, branch, engine)?,
+            ),
+            Job::VoteBallot => match kinds::vote_ballot::render(cycle, engine)? {
+                Some(document) => (PathBuf::from(kinds::vote_ballot::STEM), document),
+                None => return Ok(None),
+            },
+            Job::Decision { partial } => {
+                match kinds::decision::render(cycle, engine, layout, partial)? {
+                    Some(document) => (PathBuf::from(kinds::decision::STEM), document),
+                    None => return Ok(None),
+                }
+            }
+            Job::DecisionLists { partial } => {
+                match kinds::decision::render_lists(cycle, engine, partial)? {
+                    Some(document) => (PathBuf::from(kinds::decision::LIST_STEM), document),
+                    None => return Ok(None),
+                }
+            }
             Job::VoteMinutes => match kinds::vote_minutes::render(cycle, engine, layout)? {
                 Some(document) => (PathBuf::from("bien-ban-kiem-phieu"), document),
                 None => return Ok(None),
@@ -109,12 +146,26 @@ pub fn files(output: &Output, layout: &Layout) -> Result<Files, Diagnostic> {
 
 /// The document's Markdown file (all `check` needs: the text rules read it).
 pub fn markdown(output: &Output, layout: &Layout) -> Result<String, Diagnostic> {
-    markdown::write(&output.document, layout).map_err(|e| write_failed(output, &e))
+    let layout = layout_of(output, layout);
+    markdown::write(&output.document, &layout).map_err(|e| write_failed(output, &e))
 }
 
 /// The document's DOCX file.
 pub fn docx(output: &Output, layout: &Layout) -> Result<Vec<u8>, Diagnostic> {
-    docx::write_docx(&output.document, layout).map_err(|e| write_failed(output, &e))
+    let layout = layout_of(output, layout);
+    docx::write_docx(&output.document, &layout).map_err(|e| write_failed(output, &e))
+}
+
+/// The layout a document is written with: a ballot or a form has no number,
+/// so no `Số` before the empty number either.
+fn layout_of<'a>(output: &Output, layout: &'a Layout) -> std::borrow::Cow<'a, Layout> {
+    match output.document.header.number.is_empty() {
+        true => std::borrow::Cow::Owned(Layout {
+            number_prefix: String::new(),
+            ..layout.clone()
+        }),
+        false => std::borrow::Cow::Borrowed(layout),
+    }
 }
 
 fn write_failed(output: &Output, detail: &dyn std::fmt::Display) -> Diagnostic {

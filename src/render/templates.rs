@@ -33,6 +33,22 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "bao-cao-tong-hop.md",
         include_str!("../../templates/bao-cao-tong-hop.md"),
     ),
+    (
+        "phieu-tin-nhiem.md",
+        include_str!("../../templates/phieu-tin-nhiem.md"),
+    ),
+    (
+        "phieu-danh-gia.md",
+        include_str!("../../templates/phieu-danh-gia.md"),
+    ),
+    (
+        "quyet-dinh-xep-loai.md",
+        include_str!("../../templates/quyet-dinh-xep-loai.md"),
+    ),
+    (
+        "danh-sach-xep-loai.md",
+        include_str!("../../templates/danh-sach-xep-loai.md"),
+    ),
 ];
 
 /// Parsed templates, ready to render many documents.

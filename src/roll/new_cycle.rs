@@ -33,6 +33,9 @@ pub const DIRECTIVE_NUMBER: &str = "[[số công văn]]";
 /// Placeholder of the consolidated report's number.
 pub const REPORT_NUMBER: &str = "[[số báo cáo]]";
 
+/// Placeholder of the decision's number.
+pub const DECISION_NUMBER: &str = "[[số quyết định]]";
+
 /// A rolled cycle, ready to write, and what was changed.
 #[derive(Debug, Clone)]
 pub struct Rolled {
@@ -189,6 +192,9 @@ fn roll_dates(cycle: &mut raw::Cycle, years: i32, changes: &mut Changes) {
     }
     if let Some(report) = &mut cycle.report {
         fields.push(("report.date", &mut report.date));
+    }
+    if let Some(date) = cycle.decision.as_mut().and_then(|d| d.date.as_mut()) {
+        fields.push(("decision.date", date));
     }
     for (path, text) in fields {
         let Some(old) = parse_date(text) else {
@@ -364,6 +370,12 @@ fn roll_numbers(cycle: &mut raw::Cycle, changes: &mut Changes) {
         changes
             .placeholders
             .push(("report.number".to_string(), REPORT_NUMBER.to_string()));
+    }
+    if let Some(number) = cycle.decision.as_mut().and_then(|d| d.number.as_mut()) {
+        *number = Fill::Placeholder(DECISION_NUMBER.to_string());
+        changes
+            .placeholders
+            .push(("decision.number".to_string(), DECISION_NUMBER.to_string()));
     }
 }
 

@@ -76,6 +76,7 @@ fn cycle_strings(c: &Cycle) -> Vec<(FileId, String, String)> {
     parts.extend(part_strings(&c.references, "references"));
     parts.extend(part_strings(&c.directive, "directive"));
     parts.extend(part_strings(&c.report, "report"));
+    parts.extend(part_strings(&c.decision, "decision"));
     parts.extend(part_strings(&c.branches, "branches"));
     let mut out: Vec<_> = parts
         .into_iter()
@@ -169,15 +170,19 @@ pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
     ];
     dates.extend(c.schedule.year_end_summary);
     dates.extend(c.report.as_ref().map(|r| r.date));
+    dates.extend(c.decision.as_ref().and_then(|d| d.date));
     dates.extend(c.results.values().map(|r| r.meeting.date));
-    dates.extend(c.votes.as_ref().map(|v| v.date));
+    dates.extend(c.vote_call.as_ref().map(|v| v.date));
     years.extend(dates.iter().map(Datelike::year));
     // The vote-count minutes cite the confidence-vote regulation in force.
-    if c.votes.is_some() {
+    if c.vote_call.is_some() {
         let vote =
             crate::domain::regulations::in_force(crate::domain::regulations::Role::Vote, c.year);
         years.extend(vote.map(|r| r.date.0));
     }
+    // The decision on the ratings cites the rule set's regulation and guide.
+    let set = crate::domain::regulations::of_set(c.rules);
+    years.extend(set.into_iter().flatten().map(|r| r.date.0));
     years
 }
 
@@ -617,7 +622,8 @@ mod tests {
     #[test]
     fn check_text_runs_both() {
         let c = base();
-        let diags = crate::rules::check_text(&c, doc(), "năm 2019: hóa, hoá");
+        // 2016: no date of the cycle, its references or the regulations it cites.
+        let diags = crate::rules::check_text(&c, doc(), "năm 2016: hóa, hoá");
         let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::StaleYear, Code::TextNotNfc]);
     }

@@ -124,3 +124,9 @@ pub fn tool_available(program: &str, probe: &str, install: &str) -> bool {
     }
     found
 }
+
+/// A YAML file of a fixture or cycle, parsed (for counting independently).
+pub fn yaml(path: &Path) -> yaml_serde::Value {
+    let text = std::fs::read_to_string(path).expect("read yaml");
+    yaml_serde::from_str(&text).expect("parse yaml")
+}

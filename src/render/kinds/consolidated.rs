@@ -69,7 +69,7 @@ pub mod label {
 
 /// A branch's name in a table under the heading `Chi bộ`: without the word
 /// (`Chi bộ Tổng hợp` → `Tổng hợp`), so the wide tables fit the page.
-fn in_table(name: &str) -> String {
+pub fn in_table(name: &str) -> String {
     name.strip_prefix(label::BRANCH)
         .map(str::trim_start)
         .filter(|rest| !rest.is_empty())
@@ -127,10 +127,10 @@ struct Legend {
 
 /// A member and one fact about them (a reason, an achievement, a discipline).
 #[derive(Serialize)]
-struct Person<'a> {
-    name: &'a str,
-    branch: &'a str,
-    detail: &'a str,
+pub struct Person<'a> {
+    pub name: &'a str,
+    pub branch: &'a str,
+    pub detail: &'a str,
 }
 
 /// One prose field across the branches that reported.
@@ -164,7 +164,7 @@ struct VoteView<'a> {
 }
 
 /// The branches that reported, in cycle.yaml order, with their results.
-fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
+pub fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
     cycle
         .branches
         .iter()
@@ -172,7 +172,7 @@ fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
 }
 
 /// Members (with their branch) for whom `detail` has something to say.
-fn people<'a>(
+pub fn people<'a>(
     cycle: &'a Cycle,
     detail: impl Fn(&'a crate::cycle::Member) -> Option<&'a str>,
 ) -> Vec<Person<'a>> {
@@ -566,15 +566,17 @@ pub fn results_missing(cycle: &Cycle, partial: bool) -> Vec<Diagnostic> {
         .map(|(i, b)| {
             let (then_vi, then_en) = match partial {
                 true => (
-                    "báo cáo tổng hợp được xuất dưới dạng dự thảo, chưa tính chi bộ này".to_owned(),
-                    "the consolidated report is written as a draft without this branch".to_owned(),
+                    "báo cáo tổng hợp và quyết định công nhận kết quả được xuất dưới dạng dự thảo, chưa tính chi bộ này".to_owned(),
+                    "the consolidated report and the decision on the ratings are written as drafts without this branch".to_owned(),
                 ),
                 false => (
                     format!(
-                        "báo cáo tổng hợp ({STEM}) chưa được xuất, các văn bản khác vẫn được xuất; dùng `--partial` để xuất bản dự thảo chưa tính chi bộ này"
+                        "báo cáo tổng hợp ({STEM}) và quyết định công nhận kết quả ({decision}) chưa được xuất, các văn bản khác vẫn được xuất; dùng `--partial` để xuất bản dự thảo chưa tính chi bộ này",
+                        decision = super::decision::STEM
                     ),
                     format!(
-                        "the consolidated report ({STEM}) is not written, the other documents are; `--partial` writes it as a draft without this branch"
+                        "the consolidated report ({STEM}) and the decision on the ratings ({decision}) are not written, the other documents are; `--partial` writes them as drafts without this branch",
+                        decision = super::decision::STEM
                     ),
                 ),
             };

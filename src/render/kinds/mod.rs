@@ -1,12 +1,17 @@
 //! Document kinds: for each, the typed template context and the metadata
 //! (header, title, closing). A new kind is a template plus a file here.
 
+pub mod ballot;
 pub mod branch;
 pub mod branch_report;
 pub mod consolidated;
+pub mod decision;
 pub mod directive;
+pub mod rating_ballot;
 pub mod review_minutes;
 pub mod tables;
+pub mod vote_ballot;
+pub mod vote_form;
 pub mod vote_minutes;
 
 use super::vietnamese::Citation;

@@ -13,10 +13,13 @@ use crate::domain::figures::{Consequence, consequence, share, vote_base};
 use crate::domain::forms::{TableName, label};
 use crate::domain::regulations;
 use crate::domain::vietnamese::date_long;
-use crate::render::document::{Align, Closing, Document, Header, Signature, Table, Title};
+use crate::render::document::{
+    Align, Closing, ColumnGroup, Document, Header, Signature, Table, Title,
+};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
 use crate::render::vietnamese::Citation;
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -64,6 +67,8 @@ const REGULATION_KIND: &str = "Quy định";
 /// What the vote-minutes template sees.
 #[derive(Serialize)]
 struct Context<'a> {
+    /// Not yet counted: the blank form (see `vote_form`).
+    form: bool,
     year: i32,
     issuer: &'a Issuer,
     votes: &'a Votes,
@@ -107,6 +112,7 @@ fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagno
     let base = vote_base(&cycle.options, votes);
     let (regulation, local_rule) = vote_rules(cycle)?;
     Ok(Context {
+        form: false,
         year: cycle.year,
         issuer: &cycle.issuer,
         votes,
@@ -124,15 +130,7 @@ fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagno
 /// The result table (`ket-qua`): a row per person, a group per level of
 /// confidence with `Số phiếu | Tỷ lệ`.
 pub fn result_table(people: &[VotePerson], base: u32) -> Table {
-    let pair = [(label::BALLOTS, Align::Right), (label::SHARE, Align::Right)];
-    let groups = vec![
-        leaf(label::NO, Align::Center),
-        leaf(label::NAME, Align::Left),
-        leaf(label::POSITION, Align::Left),
-        group(label::VOTE_HIGH, &pair),
-        group(label::VOTE_TRUST, &pair),
-        group(label::VOTE_LOW, &pair),
-    ];
+    let groups = result_groups();
     let rows = people
         .iter()
         .enumerate()
@@ -150,6 +148,20 @@ pub fn result_table(people: &[VotePerson], base: u32) -> Table {
         rows,
         total_row: false,
     }
+}
+
+/// The result table's columns: STT, name, position, `Số phiếu | Tỷ lệ`
+/// per level.
+pub fn result_groups() -> Vec<ColumnGroup> {
+    let pair = [(label::BALLOTS, Align::Right), (label::SHARE, Align::Right)];
+    vec![
+        leaf(label::NO, Align::Center),
+        leaf(label::NAME, Align::Left),
+        leaf(label::POSITION, Align::Left),
+        group(label::VOTE_HIGH, &pair),
+        group(label::VOTE_TRUST, &pair),
+        group(label::VOTE_LOW, &pair),
+    ]
 }
 
 /// The board signs: its head first, as `TRƯỞNG BAN KIỂM PHIẾU`, then the
@@ -187,7 +199,7 @@ pub fn render(
     _layout: &Layout,
 ) -> Result<Option<Document>, Diagnostic> {
     let Some(votes) = &cycle.votes else {
-        return Ok(None);
+        return super::vote_form::render(cycle, engine);
     };
     let body = engine.render(TEMPLATE, &context(cycle, votes)?)?;
     let mut tables = BTreeMap::new();
@@ -195,13 +207,31 @@ pub fn render(
         TableName::VoteResult.name().to_owned(),
         result_table(&votes.people, vote_base(&cycle.options, votes)),
     );
+    Ok(Some(minutes(
+        cycle,
+        votes.date,
+        body,
+        tables,
+        board_signatures(votes),
+    )))
+}
+
+/// The minutes around their body: the header (a blank number, the vote's
+/// date), the title, the board's signatures.
+pub fn minutes(
+    cycle: &Cycle,
+    date: NaiveDate,
+    body: String,
+    tables: BTreeMap<String, Table>,
+    signatures: Vec<Signature>,
+) -> Document {
     let issuer = &cycle.issuer;
-    Ok(Some(Document {
+    Document {
         header: Header {
             superior: issuer.superior.clone(),
             issuer: issuer.name.clone(),
             number: format!("{BLANK}-BB/{}", issuer.symbol),
-            place_date: format!("{}, {}", cycle.place, date_long(votes.date)),
+            place_date: format!("{}, {}", cycle.place, date_long(date)),
             subject: None,
         },
         title: Some(Title {
@@ -211,9 +241,22 @@ pub fn render(
         to: Vec::new(),
         body,
         tables,
-        closing: Closing::Signatures(board_signatures(votes)),
+        closing: Closing::Signatures(signatures),
         draft: false,
-    }))
+    }
+}
+
+/// A blank signature of the board: its head, or a member.
+pub fn board_blank(head: bool) -> Signature {
+    Signature {
+        authority: String::new(),
+        title: match head {
+            true => HEAD_TITLE,
+            false => MEMBER_TITLE,
+        }
+        .to_owned(),
+        name: String::new(),
+    }
 }
 
 #[cfg(test)]
