@@ -3,11 +3,11 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeStream};
 
+use super::DocxError;
 use super::gfm::GfmTable;
 use super::table::render_table;
-use super::DocxError;
 use super::text::{RunStyle, break_run, caps, exact_spacing, single_spacing, styled_run};
-use super::wml::{Body, Indent, Jc, Para, Run, Section};
+use super::wml::{Body, Indent, Jc, Orientation, Para, Run, Section};
 use crate::render::document::{Document, PageTurn, parse_page_marker, parse_table_marker};
 use crate::render::layout::{Layout, mm_to_twips};
 use crate::render::markdown_parse::markdown_options;
@@ -285,7 +285,15 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
 
     fn place_rendered(&mut self, table: &crate::render::document::Table) {
         self.flush();
-        let width = self.section.text_width().max(0) as usize;
+        let width = match self.section.orientation {
+            Orientation::Portrait => self.layout.text_width_twips(),
+            Orientation::Landscape => mm_to_twips(
+                self.layout.page_height_mm
+                    - self.layout.margin_left_mm
+                    - self.layout.margin_right_mm,
+            ),
+        };
+        let width = width.max(0) as usize;
         if render_table(table, self.layout, width, self.body) {
             self.body.para(&gap_after_table());
         }

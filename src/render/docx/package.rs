@@ -21,7 +21,10 @@ pub const DOCUMENT_PART: &str = "word/document.xml";
 
 /// The parts that do not depend on the document, in archive order.
 const FIXED: [(&str, &str); 8] = [
-    ("[Content_Types].xml", include_str!("parts/content_types.xml")),
+    (
+        "[Content_Types].xml",
+        include_str!("parts/content_types.xml"),
+    ),
     ("_rels/.rels", include_str!("parts/rels.xml")),
     ("docProps/app.xml", include_str!("parts/app.xml")),
     ("docProps/core.xml", include_str!("parts/core.xml")),
@@ -64,48 +67,48 @@ pub fn constant_parts<W: Write + Seek>(zip: &mut ZipWriter<W>, layout: &Layout) 
 /// font, which would override it), the body size, one Normal style.
 fn styles(layout: &Layout) -> String {
     written(|xml| {
-    xml.raw(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+        xml.raw(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
          <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts",
-    );
-    for slot in ["ascii", "eastAsia", "hAnsi", "cs"] {
-        xml.raw(" w:");
-        xml.raw(slot);
-        xml.raw("=\"");
-        xml.text(&layout.font);
-        xml.raw("\"");
-    }
-    xml.raw("/><w:sz w:val=\"");
-    xml.num(layout.size_body_half_pt);
-    xml.raw("\"/><w:szCs w:val=\"");
-    xml.num(layout.size_body_half_pt);
-    xml.raw(
-        "\"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>\
+        );
+        for slot in ["ascii", "eastAsia", "hAnsi", "cs"] {
+            xml.raw(" w:");
+            xml.raw(slot);
+            xml.raw("=\"");
+            xml.text(&layout.font);
+            xml.raw("\"");
+        }
+        xml.raw("/><w:sz w:val=\"");
+        xml.num(layout.size_body_half_pt);
+        xml.raw("\"/><w:szCs w:val=\"");
+        xml.num(layout.size_body_half_pt);
+        xml.raw(
+            "\"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>\
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">\
          <w:name w:val=\"Normal\"/><w:qFormat/></w:style></w:styles>",
-    );
+        );
     })
 }
 
 /// The header of pages 2 onwards: a centred `PAGE` field.
 fn page_number_header(layout: &Layout) -> String {
     written(|xml| {
-    xml.raw(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+        xml.raw(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
          <w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
          <w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>\
          <w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"",
-    );
-    xml.num(layout.size_page_number_half_pt);
-    xml.raw("\"/><w:szCs w:val=\"");
-    xml.num(layout.size_page_number_half_pt);
-    xml.raw(
-        "\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/>\
+        );
+        xml.num(layout.size_page_number_half_pt);
+        xml.raw("\"/><w:szCs w:val=\"");
+        xml.num(layout.size_page_number_half_pt);
+        xml.raw(
+            "\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/>\
          <w:instrText>PAGE</w:instrText>\
          <w:fldChar w:fldCharType=\"separate\"/><w:t>2</w:t>\
          <w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>",
-    );
+        );
     })
 }
 

@@ -4,7 +4,9 @@
 //! a table too wide for that at the table size is set a size smaller.
 
 use super::text::{RunStyle, single_spacing, styled_run};
-use super::wml::{Body, Borders, Cell, Jc, Para, RowProps, TableProps, TableWriter, VAlign, VMerge};
+use super::wml::{
+    Body, Borders, Cell, Jc, Para, RowProps, TableProps, TableWriter, VAlign, VMerge,
+};
 use crate::render::document::{Align, ColumnGroup, Table};
 use crate::render::layout::{Layout, mm_to_twips};
 

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::wml::{Jc, Para, Run, Spacing};
 pub use super::wml::RunStyle;
+use super::wml::{Jc, Para, Run, Spacing};
 use super::xml::is_forbidden;
 use crate::render::layout::pt_to_twips;
 

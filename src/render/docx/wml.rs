@@ -271,12 +271,6 @@ impl Section {
         }
     }
 
-    /// The text width (between the margins) in twips.
-    pub fn text_width(&self) -> i32 {
-        let (width, _) = self.page();
-        width - self.left - self.right
-    }
-
     fn page(&self) -> (i32, i32) {
         match self.orientation {
             Orientation::Portrait => (self.width, self.height),
