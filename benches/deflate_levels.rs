@@ -8,12 +8,16 @@
 //! DOCX_DIR=out cargo bench --bench deflate_levels
 //! ```
 
-use std::io::{Cursor, Read, Write};
+#[path = "support/parts.rs"]
+mod docx_parts;
+
+use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use docx_parts::parts;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, ZipWriter};
 
 type Parts = Vec<(String, Vec<u8>)>;
 
@@ -31,17 +35,8 @@ fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn parts(path: &Path) -> Parts {
-    let bytes = std::fs::read(path).expect("readable");
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).expect("a zip");
-    (0..zip.len())
-        .map(|i| {
-            let mut file = zip.by_index(i).expect("an entry");
-            let mut data = Vec::new();
-            file.read_to_end(&mut data).expect("inflates");
-            (file.name().to_owned(), data)
-        })
-        .collect()
+fn parts_of(path: &Path) -> Parts {
+    parts(&std::fs::read(path).expect("readable"))
 }
 
 /// Bytes of all documents zipped at `level` (`None`: stored).
@@ -78,7 +73,7 @@ fn main() {
     let mut files = Vec::new();
     docx_files(Path::new(&dir), &mut files);
     files.sort();
-    let docs: Vec<Parts> = files.iter().map(|f| parts(f)).collect();
+    let docs: Vec<Parts> = files.iter().map(|f| parts_of(f)).collect();
     let xml: usize = docs.iter().flatten().map(|(_, d)| d.len()).sum();
     println!(
         "{} documents, {:.1} MB of XML; median of {runs} passes, one thread",

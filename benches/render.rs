@@ -7,14 +7,18 @@
 //! cargo bench --bench render
 //! ```
 
-use std::io::{Cursor, Read, Write};
+#[path = "support/parts.rs"]
+mod docx_parts;
+
+use std::io::{Cursor, Write};
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use docx_parts::parts;
 use vanban::cycle::{self, Cycle};
 use vanban::render::{docx, kinds, layout::Layout, markdown, templates::Engine};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, ZipWriter};
 
 fn example() -> Cycle {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/quang-binh-2022");
@@ -22,19 +26,6 @@ fn example() -> Cycle {
         Ok(loaded) => loaded.cycle,
         Err(_) => panic!("the example cycle loads"),
     }
-}
-
-/// Every part of a DOCX package: (name, bytes), in archive order.
-fn parts(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut zip = ZipArchive::new(Cursor::new(docx)).expect("a zip");
-    (0..zip.len())
-        .map(|i| {
-            let mut file = zip.by_index(i).expect("an entry");
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes).expect("readable");
-            (file.name().to_owned(), bytes)
-        })
-        .collect()
 }
 
 /// The floor: the parts zipped with nothing else done.

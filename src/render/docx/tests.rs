@@ -602,7 +602,7 @@ fn children_come_in_schema_order() {
             }
         }
         let body = descendants(xml.root(), "body")[0];
-        let last = body.children().filter(|c| c.is_element()).last();
+        let last = body.children().rfind(|c| c.is_element());
         assert!(last.is_some_and(|c| is(&c, "sectPr")), "sectPr last");
         for p in descendants(xml.root(), "p") {
             let first_run = p.children().position(|c| is(&c, "r"));
