@@ -417,11 +417,21 @@ fn write_samples_for_viewing() {
         "Bí thư các chi bộ trực thuộc".into(),
     ];
     many.body = "Đoạn\u{1} có\u{b} ký tự lạ\tvà tab.".into();
+    use crate::render::document::{PageTurn, page_marker, table_marker};
+    let mut landscape = bao_cao();
+    landscape.tables.insert("wide".into(), rating_table());
+    landscape.body = format!(
+        "Trước phụ lục.\n\n{}\n\n{}\n\n{}\n\nSau phụ lục.\n",
+        page_marker(PageTurn::Landscape),
+        table_marker("wide"),
+        page_marker(PageTurn::Portrait)
+    );
     let docs = [
         ("cong_van", cong_van()),
         ("bao_cao", bao_cao()),
         ("bien_ban", bien_ban()),
         ("many", many),
+        ("landscape", landscape),
     ];
     for (name, doc) in docs {
         let bytes = write_docx(&doc, &Layout::default()).expect("written");
