@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Whole-process figures: the example build, synthetic builds of 100, 1,000
-# and 10,000 branches × 30 members (wall time, documents per second, peak
-# memory), and pandoc converting our own Markdown, one document per process.
+# and 3,000 branches × 30 members (wall time, documents per second, peak
+# memory, DOCX bytes written; medians of BIG_RUNS runs), and pandoc
+# converting our own Markdown, one document per process, in the same run.
 # Synthetic cycles leave rosters out of cycle.yaml (the 5 MiB input limit).
+# The load average is printed before and after: on a shared machine, read
+# the figures with it.
 #
 #   benches/scale.sh                      # all sizes
 #   SIZES="100 1000" benches/scale.sh     # fewer
@@ -12,16 +15,18 @@
 # check against build: `vanban check` renders no DOCX, so on CHECK_SIZES
 # (default 1000) branches × 30 members, with rosters, it should take at
 # most a third of `build`; medians of CHECK_RUNS (default 5) runs of each.
+#   BIG_RUNS=9 benches/scale.sh           # repetitions of the synthetic builds
 #
 # Installs GNU time and pandoc from Debian when missing (needs root).
 # Prints a Markdown table; scratch files go to $WORK (a temp dir, removed).
 
 set -euo pipefail
 
-SIZES=${SIZES:-"100 1000 10000"}
+SIZES=${SIZES:-"100 1000 3000"}
 MEMBERS=${MEMBERS:-30}
 SEED=${SEED:-1}
 RUNS=${RUNS:-10}
+BIG_RUNS=${BIG_RUNS:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vanban-scale.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -100,9 +105,23 @@ if [ "${ONLY:-}" = check ]; then
     check_table
     exit 0
 fi
+# Medians of BIG_RUNS runs of a build into $OUT_DIR: "wall_ms peak_rss_mb".
+measure_median() {
+    local walls=() rsss=() wall rss
+    for _ in $(seq "$BIG_RUNS"); do
+        rm -rf "$OUT_DIR"
+        read -r wall rss < <(measure "$@")
+        walls+=("$wall")
+        rsss+=("$rss")
+    done
+    echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${rsss[@]}" | median)"
+}
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "vanban: $("$VANBAN" --version 2>/dev/null || echo '?'); pandoc: $(pandoc --version | head -1)"
+echo "load average (1, 5, 15 min) before: $(load)"
 echo
 
 # The example (embedded; 15 documents).
@@ -114,34 +133,53 @@ ex_median=$(median_ms "$VANBAN" build -o "$WORK/example")
 # pandoc on our own Markdown, one process per document.
 pandoc_ms=$(median_ms pandoc "$WORK/example/cong-van.md" -o "$WORK/x.docx")
 
-echo "| build | branches | documents | wall | documents/s | ms/document | peak RSS |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-printf "| example (median of %s) | 6 | %s | %s ms | %.0f | %.2f | %s MB |\n" \
+echo "| build | branches | documents | wall (median) | documents/s | ms/document | peak RSS (median) | DOCX written |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf "| example (median of %s) | 6 | %s | %s ms | %.0f | %.2f | %s MB | |\n" \
     "$RUNS" "$ex_docs" "$ex_median" "$(awk -v d="$ex_docs" -v w="$ex_median" 'BEGIN { print d / w * 1000 }')" \
     "$(awk -v d="$ex_docs" -v w="$ex_median" 'BEGIN { print w / d }')" "$ex_rss"
 
 prev_wall=""
 prev_n=""
 growth=()
+per_doc_1000=""
 for n in $SIZES; do
     dir="$WORK/c$n"
     "$GEN" --branches "$n" --members "$MEMBERS" --seed "$SEED" --no-roster -o "$dir" 2>/dev/null
-    read -r wall rss < <(measure "$VANBAN" build "$dir" -o "$WORK/out$n")
-    docs=$(find "$WORK/out$n" -name '*.docx' | wc -l)
-    printf "| %s × %s | %s | %s | %.2f s | %.0f | %.3f | %s MB |\n" \
-        "$n" "$MEMBERS" "$n" "$docs" "$(awk -v w="$wall" 'BEGIN { print w / 1000 }')" \
+    OUT_DIR="$WORK/out$n"
+    read -r wall rss < <(measure_median "$VANBAN" build "$dir" -o "$OUT_DIR")
+    docs=$(find "$OUT_DIR" -name '*.docx' | wc -l)
+    bytes=$(find "$OUT_DIR" -name '*.docx' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
+    per_doc=$(awk -v d="$docs" -v w="$wall" 'BEGIN { printf "%.3f", w / d }')
+    [ "$n" = 1000 ] && per_doc_1000=$per_doc
+    printf "| %s × %s (median of %s) | %s | %s | %.2f s | %.0f | %s | %s MB | %s MB |\n" \
+        "$n" "$MEMBERS" "$BIG_RUNS" "$n" "$docs" "$(awk -v w="$wall" 'BEGIN { print w / 1000 }')" \
         "$(awk -v d="$docs" -v w="$wall" 'BEGIN { print d / w * 1000 }')" \
-        "$(awk -v d="$docs" -v w="$wall" 'BEGIN { print w / d }')" "$rss"
+        "$per_doc" "$rss" "$bytes"
     if [ -n "$prev_wall" ]; then
-        growth+=("$prev_n → $n branches: wall × $(awk -v a="$prev_wall" -v b="$wall" 'BEGIN { printf "%.1f", b / a }') for × $((n / prev_n)) the branches")
+        growth+=("$prev_n → $n branches: wall × $(awk -v a="$prev_wall" -v b="$wall" 'BEGIN { printf "%.1f", b / a }') for × $(awk -v a="$prev_n" -v b="$n" 'BEGIN { printf "%g", b / a }') the branches")
+    fi
+    if [ "$n" = 1000 ] && [ -z "${NO_LEVELS:-}" ]; then
+        echo >&2 "deflate levels on the 1,000-branch parts…"
+        DOCX_DIR="$OUT_DIR" cargo bench --quiet --bench deflate_levels >"$WORK/levels.txt" 2>/dev/null || true
     fi
     prev_wall=$wall
     prev_n=$n
-    rm -rf "$WORK/out$n" "$dir"
+    rm -rf "$OUT_DIR" "$dir"
 done
 echo
 printf "pandoc cong-van.md -o x.docx: %s ms per document (median of %s)\n" "$pandoc_ms" "$RUNS"
+if [ -n "$per_doc_1000" ]; then
+    printf "per document at 1,000 branches: %s ms, %.0f× faster than pandoc on one document\n" \
+        "$per_doc_1000" "$(awk -v p="$pandoc_ms" -v v="$per_doc_1000" 'BEGIN { print p / v }')"
+fi
 printf "example build, whole process: %s ms for %s documents\n" "$ex_median" "$ex_docs"
 for g in "${growth[@]}"; do echo "growth: $g"; done
 echo
 check_table
+if [ -s "$WORK/levels.txt" ]; then
+    echo
+    echo "deflate levels, every part of the 1,000-branch build zipped again:"
+    cat "$WORK/levels.txt"
+fi
+echo "load average (1, 5, 15 min) after: $(load)"

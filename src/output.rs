@@ -20,7 +20,7 @@ pub mod pdf;
 use crate::manifest::{self, Claim, Manifest, Refusal};
 use std::collections::BTreeSet;
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
@@ -131,6 +131,12 @@ impl Staging {
     /// Writes one file at `relative` (a path made of plain components).
     /// Threads may write different files at once.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.create(relative)?.write_all(bytes)
+    }
+
+    /// Creates the file at `relative` (a path made of plain components) for
+    /// the caller to write into, so a big file streams to disk.
+    pub fn create(&self, relative: &Path) -> io::Result<File> {
         if !is_plain(relative) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -141,9 +147,9 @@ impl Staging {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&target, bytes)?;
+        let file = File::create(&target)?;
         self.written_files().insert(relative.to_path_buf());
-        Ok(())
+        Ok(file)
     }
 
     /// Puts the staged files in place of OUT, keeping OUT's other files.

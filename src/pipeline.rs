@@ -12,6 +12,7 @@ use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The outcome of a run: diagnostics, the files read (for snippets), and
@@ -162,10 +163,13 @@ fn render_and_write(
     };
     let jobs = render::jobs(cycle, options.partial);
     progress.set_length(jobs.len() as u64);
-    let done: Vec<Result<Rendered, Failure>> =
-        jobs.par_iter().map(|job| worker.run(*job)).collect();
+    let mut done: Vec<(usize, Result<Rendered, Failure>)> = render::longest_first(&jobs)
+        .into_par_iter()
+        .filter_map(|i| Some((i, worker.run(*jobs.get(i)?))))
+        .collect();
+    done.sort_by_key(|(i, _)| *i);
     let mut written = Vec::new();
-    for rendered in done {
+    for (_, rendered) in done {
         let rendered = rendered.map_err(|failure| match failure {
             Failure::Document(d) => d,
             Failure::Io(e) => io_error(out, &e),
@@ -272,12 +276,16 @@ impl Worker<'_> {
         let diagnostics = self.text_rules.check(&md_path, &markdown);
         let mut staged = Vec::new();
         if let Some(staging) = self.staging {
-            let docx = render::docx(&output, &self.layout).map_err(Failure::Document)?;
             let docx_path = output.stem.with_extension("docx");
             staging
                 .write(&md_path, markdown.as_bytes())
                 .map_err(Failure::Io)?;
-            staging.write(&docx_path, &docx).map_err(Failure::Io)?;
+            // Streamed straight into the staged file.
+            let file = staging.create(&docx_path).map_err(Failure::Io)?;
+            render::docx_file(&output, &self.layout, BufWriter::new(file))
+                .map_err(Failure::Document)?
+                .flush()
+                .map_err(Failure::Io)?;
             staged.extend([docx_path, md_path]);
         }
         Ok(Rendered {

@@ -154,3 +154,34 @@ pub fn parse_table_marker(html: &str) -> Option<&str> {
         .strip_suffix("-->")
         .map(str::trim)
 }
+
+/// Where the page turns: a paragraph consisting only of a page marker
+/// ends the section so far and starts one printed on A4 landscape (for a
+/// wide appendix table) or back on portrait. The body ends in whichever
+/// orientation the last marker chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageTurn {
+    Landscape,
+    Portrait,
+}
+
+/// The marker a template writes where the page turns.
+pub fn page_marker(turn: PageTurn) -> &'static str {
+    match turn {
+        PageTurn::Landscape => "<!-- vanban:page landscape -->",
+        PageTurn::Portrait => "<!-- vanban:page portrait -->",
+    }
+}
+
+/// The page turn if `html` is a page marker.
+pub fn parse_page_marker(html: &str) -> Option<PageTurn> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!-- vanban:page ")?
+        .strip_suffix("-->")?;
+    match inner.trim() {
+        "landscape" => Some(PageTurn::Landscape),
+        "portrait" => Some(PageTurn::Portrait),
+        _ => None,
+    }
+}

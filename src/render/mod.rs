@@ -15,6 +15,7 @@ use crate::cycle::{Branch, Cycle};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use document::Document;
 use layout::Layout;
+use std::io::{Seek, Write};
 use std::path::PathBuf;
 use templates::Engine;
 
@@ -23,12 +24,6 @@ pub struct Output {
     /// `cong-van`, `chi-bo/tong-hop/bao-cao`, …
     pub stem: PathBuf,
     pub document: Document,
-}
-
-/// The two files of one document.
-pub struct Files {
-    pub markdown: String,
-    pub docx: Vec<u8>,
 }
 
 /// One document of a build, not yet rendered: its kind and, for a
@@ -136,12 +131,18 @@ impl Job<'_> {
     }
 }
 
-/// Writes one document in both formats.
-pub fn files(output: &Output, layout: &Layout) -> Result<Files, Diagnostic> {
-    Ok(Files {
-        markdown: markdown(output, layout)?,
-        docx: docx(output, layout)?,
-    })
+/// The job indexes, the longest first (the consolidated report, then the
+/// vote-count minutes), the others in order: a parallel build then never
+/// waits at its end for the one big document.
+pub fn longest_first(jobs: &[Job<'_>]) -> Vec<usize> {
+    let rank = |job: &Job<'_>| match job {
+        Job::Consolidated { .. } => 0,
+        Job::VoteMinutes => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| jobs.get(i).map_or(2, rank));
+    order
 }
 
 /// The document's Markdown file (all `check` needs: the text rules read it).
@@ -150,10 +151,15 @@ pub fn markdown(output: &Output, layout: &Layout) -> Result<String, Diagnostic> 
     markdown::write(&output.document, &layout).map_err(|e| write_failed(output, &e))
 }
 
-/// The document's DOCX file.
-pub fn docx(output: &Output, layout: &Layout) -> Result<Vec<u8>, Diagnostic> {
+/// Writes the document's DOCX file into `out` (streamed: see
+/// [`docx::write_docx_to`]).
+pub fn docx_file<W: Write + Seek>(
+    output: &Output,
+    layout: &Layout,
+    out: W,
+) -> Result<W, Diagnostic> {
     let layout = layout_of(output, layout);
-    docx::write_docx(&output.document, &layout).map_err(|e| write_failed(output, &e))
+    docx::write_docx_to(&output.document, &layout, out).map_err(|e| write_failed(output, &e))
 }
 
 /// The layout a document is written with: a ballot or a form has no number,

@@ -1,26 +1,32 @@
 //! The Markdown body: pulldown-cmark events to justified paragraphs, literal
 //! list prefixes (`1. `, `- `), headings, highlighted `<mark>` text and tables.
 
-use docx_rs::{AlignmentType, Paragraph, Run, SpecialIndentType};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd, TextMergeStream};
 
+use super::DocxError;
 use super::gfm::GfmTable;
 use super::table::render_table;
 use super::text::{RunStyle, break_run, caps, exact_spacing, single_spacing, styled_run};
-use super::{Block, DocxError};
-use crate::render::document::{Document, parse_table_marker};
+use super::wml::{Body, Indent, Jc, Orientation, Para, Run, Section};
+use crate::render::document::{Document, PageTurn, parse_page_marker, parse_table_marker};
 use crate::render::layout::{Layout, mm_to_twips};
 use crate::render::markdown_parse::markdown_options;
 
-/// Renders `doc.body` into blocks.
-pub fn body_blocks(doc: &Document, layout: &Layout) -> Result<Vec<Block>, DocxError> {
+/// Writes `doc.body` into `body`; returns the section the body ends in
+/// (portrait, or landscape after a `landscape` page marker).
+pub fn write_body(
+    doc: &Document,
+    layout: &Layout,
+    body: &mut Body<'_, '_>,
+    portrait: Section,
+) -> Result<Section, DocxError> {
     let parser = TextMergeStream::new(Parser::new_ext(&doc.body, markdown_options()));
-    let mut writer = BodyWriter::new(doc, layout);
+    let mut writer = BodyWriter::new(doc, layout, body, portrait);
     for event in parser {
         writer.event(event)?;
     }
     writer.flush();
-    Ok(writer.blocks)
+    Ok(writer.section)
 }
 
 /// What kind of paragraph is being built.
@@ -38,15 +44,18 @@ enum ParaKind {
 /// The paragraph under construction.
 struct OpenPara {
     kind: ParaKind,
-    runs: Vec<Run>,
+    runs: Vec<Run<'static>>,
     /// Only the list prefix so far: a loose item's first Paragraph reuses it.
     prefix_only: bool,
 }
 
-struct BodyWriter<'a> {
+struct BodyWriter<'a, 'x, 'o> {
     doc: &'a Document,
     layout: &'a Layout,
-    blocks: Vec<Block>,
+    body: &'a mut Body<'x, 'o>,
+    portrait: Section,
+    /// The page of the section being written.
+    section: Section,
     open: Option<OpenPara>,
     /// One entry per open list: the next number of an ordered list.
     lists: Vec<Option<u64>>,
@@ -59,12 +68,19 @@ struct BodyWriter<'a> {
     in_code: bool,
 }
 
-impl<'a> BodyWriter<'a> {
-    fn new(doc: &'a Document, layout: &'a Layout) -> Self {
+impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
+    fn new(
+        doc: &'a Document,
+        layout: &'a Layout,
+        body: &'a mut Body<'x, 'o>,
+        portrait: Section,
+    ) -> Self {
         BodyWriter {
             doc,
             layout,
-            blocks: Vec::new(),
+            body,
+            portrait,
+            section: portrait,
             open: None,
             lists: Vec::new(),
             bold: 0,
@@ -168,7 +184,7 @@ impl<'a> BodyWriter<'a> {
         self.open_para(ParaKind::Body { depth });
         let style = RunStyle::sized(self.layout.size_body_half_pt);
         if let Some(open) = &mut self.open {
-            open.runs.push(styled_run(&prefix, style));
+            open.runs.push(styled_run(prefix, style));
             open.prefix_only = true;
         }
     }
@@ -195,6 +211,7 @@ impl<'a> BodyWriter<'a> {
             italic: self.italic > 0,
             underline: false,
             highlight: self.mark > 0,
+            boxed: false,
         }
     }
 
@@ -212,7 +229,7 @@ impl<'a> BodyWriter<'a> {
             _ => text.to_owned(),
         };
         if let Some(open) = &mut self.open {
-            open.runs.push(styled_run(&text, style));
+            open.runs.push(styled_run(text, style));
             open.prefix_only = false;
         }
     }
@@ -246,9 +263,14 @@ impl<'a> BodyWriter<'a> {
         })
     }
 
-    /// A table marker places its table; any other HTML block is ignored.
+    /// A table marker places its table, a page marker turns the page;
+    /// any other HTML block is ignored.
     fn end_html(&mut self) -> Result<(), DocxError> {
         let html = self.html.take().unwrap_or_default();
+        if let Some(turn) = parse_page_marker(&html) {
+            self.turn_page(turn);
+            return Ok(());
+        }
         let Some(name) = parse_table_marker(&html) else {
             return Ok(());
         };
@@ -263,55 +285,76 @@ impl<'a> BodyWriter<'a> {
 
     fn place_rendered(&mut self, table: &crate::render::document::Table) {
         self.flush();
-        if let Some(block) = render_table(table, self.layout) {
-            self.blocks.push(block);
-            self.blocks.push(Block::Paragraph(gap_after_table()));
+        let width = match self.section.orientation {
+            Orientation::Portrait => self.layout.text_width_twips(),
+            Orientation::Landscape => mm_to_twips(
+                self.layout.page_height_mm
+                    - self.layout.margin_left_mm
+                    - self.layout.margin_right_mm,
+            ),
+        };
+        let width = width.max(0) as usize;
+        if render_table(table, self.layout, width, self.body) {
+            self.body.para(&gap_after_table());
         }
     }
 
-    /// Closes the open paragraph into a block.
+    /// Ends the section so far and starts one with the page turned, unless
+    /// the page already has that orientation.
+    fn turn_page(&mut self, turn: PageTurn) {
+        let next = match turn {
+            PageTurn::Landscape => self.portrait.landscape(),
+            PageTurn::Portrait => self.portrait,
+        };
+        if next.orientation == self.section.orientation {
+            return;
+        }
+        self.flush();
+        self.body.section_break(&self.section);
+        self.section = next;
+    }
+
+    /// Writes the open paragraph.
     fn flush(&mut self) {
         if let Some(open) = self.open.take() {
-            let para = self.shape(open.kind);
-            let para = open.runs.into_iter().fold(para, Paragraph::add_run);
-            self.blocks.push(Block::Paragraph(para));
+            let mut para = self.shape(open.kind);
+            para.runs = open.runs;
+            self.body.para(&para);
         }
     }
 
     /// Alignment, indent and spacing of a paragraph of `kind`.
-    fn shape(&self, kind: ParaKind) -> Paragraph {
+    fn shape(&self, kind: ParaKind) -> Para<'static> {
         let l = self.layout;
         let spacing = exact_spacing(l.body_space_after_pt, l.body_line_exact_pt);
-        let para = Paragraph::new().size(l.size_body_half_pt);
+        let para = Para::default().size(l.size_body_half_pt);
         match kind {
             ParaKind::Body { depth } => {
                 let extra = l.list_level_indent_mm * depth.saturating_sub(1) as f32;
                 let first = mm_to_twips(l.body_first_line_indent_mm + extra);
-                para.align(AlignmentType::Both)
-                    .indent(None, Some(SpecialIndentType::FirstLine(first)), None, None)
-                    .line_spacing(spacing)
+                para.align(Jc::Both)
+                    .indent(Indent::FirstLine(first))
+                    .spacing(spacing)
             }
             ParaKind::Heading(1) => para
-                .align(AlignmentType::Center)
-                .keep_next(true)
-                .line_spacing(single_spacing(6.0, l.body_space_after_pt)),
+                .align(Jc::Center)
+                .keep_next()
+                .spacing(single_spacing(6.0, l.body_space_after_pt)),
             ParaKind::Heading(_) => {
                 let first = mm_to_twips(l.body_first_line_indent_mm);
-                para.align(AlignmentType::Both)
-                    .keep_next(true)
-                    .indent(None, Some(SpecialIndentType::FirstLine(first)), None, None)
-                    .line_spacing(spacing)
+                para.align(Jc::Both)
+                    .keep_next()
+                    .indent(Indent::FirstLine(first))
+                    .spacing(spacing)
             }
-            ParaKind::Plain => para.align(AlignmentType::Left).line_spacing(spacing),
+            ParaKind::Plain => para.align(Jc::Left).spacing(spacing),
         }
     }
 }
 
 /// A 6-pt empty line, so the text after a table does not touch it.
-fn gap_after_table() -> Paragraph {
-    Paragraph::new()
-        .size(12)
-        .line_spacing(single_spacing(0.0, 0.0))
+fn gap_after_table() -> Para<'static> {
+    Para::default().size(12).spacing(single_spacing(0.0, 0.0))
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {

@@ -1,67 +1,56 @@
 //! Page 1 above the body: the draft mark, the two-column header block, the
 //! title of a báo cáo / biên bản and the `Kính gửi:` lines of a công văn.
 
-use docx_rs::{
-    AlignmentType, BorderType, Paragraph, SpecialIndentType, Table, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, TextBorder, VAlignType, WidthType,
-};
-
-use super::Block;
 use super::text::{RunStyle, caps, centred, line, single_spacing, styled_run};
+use super::wml::{Body, Borders, Cell, Indent, Jc, Para, RowProps, TableProps, VAlign};
 use crate::render::document::{Header, Title};
 use crate::render::layout::{Layout, LineAlign, mm_to_twips};
 
 /// `DỰ THẢO`, bold in a box, at the top right of page 1.
-pub fn draft_mark(layout: &Layout) -> Block {
-    let style = RunStyle::sized(layout.size_draft_mark_half_pt).bold();
-    let border = TextBorder::new()
-        .border_type(BorderType::Single)
-        .size(8)
-        .space(2)
-        .color("000000");
-    let run = styled_run(&layout.draft_mark, style).text_border(border);
-    let para = Paragraph::new()
-        .align(AlignmentType::Right)
-        .line_spacing(single_spacing(0.0, 6.0))
-        .add_run(run);
-    Block::Paragraph(para)
+pub fn draft_mark(layout: &Layout) -> Para<'_> {
+    let style = RunStyle {
+        boxed: true,
+        ..RunStyle::sized(layout.size_draft_mark_half_pt).bold()
+    };
+    Para::default()
+        .align(Jc::Right)
+        .spacing(single_spacing(0.0, 6.0))
+        .run(styled_run(layout.draft_mark.as_str(), style))
 }
 
 /// The borderless two-column header table.
-pub fn header_block(header: &Header, layout: &Layout) -> Block {
+pub fn header_block(header: &Header, layout: &Layout, body: &mut Body<'_, '_>) {
     let widths = layout.header_columns();
-    let row = TableRow::new(vec![
+    let indent = -mm_to_twips(layout.header_extend_left_mm);
+    let cells = [
         column_cell(left_column(header, layout), widths[0]),
         column_cell(right_column(header, layout), widths[1]),
-    ]);
-    let indent = -mm_to_twips(layout.header_extend_left_mm);
-    Block::Table(borderless_table(row, &widths).indent(indent), 0)
+    ];
+    let mut table = body.table(&borderless(Some(indent)), &widths);
+    table.row(RowProps::default(), cells);
+    table.finish();
 }
 
-/// A one-row table with no borders and no side cell margins, columns
-/// `widths` (twips).
-pub fn borderless_table(row: TableRow, widths: &[usize]) -> Table {
-    let margins = TableCellMargins::new().margin(0, 0, 0, 0);
-    Table::without_borders(vec![row])
-        .set_grid(widths.to_vec())
-        .width(widths.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(margins)
-        .clear_all_border()
+/// A table with no borders and no cell margins.
+pub fn borderless(indent: Option<i32>) -> TableProps {
+    TableProps {
+        indent,
+        borders: Borders::None,
+        cell_margin: 0,
+    }
 }
 
-/// A top-aligned cell of `width` twips holding `paragraphs`.
-pub fn column_cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
-    let cell = TableCell::new()
-        .width(width, WidthType::Dxa)
-        .vertical_align(VAlignType::Top)
-        .clear_all_border();
-    paragraphs.into_iter().fold(cell, TableCell::add_paragraph)
+/// A top-aligned borderless cell of `width` twips holding `paragraphs`.
+pub fn column_cell(paragraphs: Vec<Para<'static>>, width: usize) -> Cell<'static> {
+    Cell {
+        no_borders: true,
+        ..Cell::new(width, VAlign::Top, paragraphs)
+    }
 }
 
 /// Superior, issuer, `*`, number, and the công văn subject; the last line
 /// carries the space under the header block.
-fn left_column(header: &Header, layout: &Layout) -> Vec<Paragraph> {
+fn left_column(header: &Header, layout: &Layout) -> Vec<Para<'static>> {
     let after = layout.header_space_after_pt;
     let number = format!("{} {}", layout.number_prefix, header.number.trim());
     let number_after = if header.subject.is_some() { 0.0 } else { after };
@@ -76,65 +65,61 @@ fn left_column(header: &Header, layout: &Layout) -> Vec<Paragraph> {
         ),
         centred(&layout.star, RunStyle::sized(layout.size_issuer_half_pt)),
         centred(&number, RunStyle::sized(layout.size_number_half_pt))
-            .line_spacing(single_spacing(0.0, number_after)),
+            .spacing(single_spacing(0.0, number_after)),
     ];
     if let Some(subject) = &header.subject {
         let style = RunStyle::sized(layout.size_subject_half_pt).italic();
-        lines.push(centred(subject, style).line_spacing(single_spacing(3.0, after)));
+        lines.push(centred(subject, style).spacing(single_spacing(3.0, after)));
     }
     lines
 }
 
 /// `ĐẢNG CỘNG SẢN VIỆT NAM` underlined, then place and date.
-fn right_column(header: &Header, layout: &Layout) -> Vec<Paragraph> {
+fn right_column(header: &Header, layout: &Layout) -> Vec<Para<'static>> {
     let party = RunStyle::sized(layout.size_party_name_half_pt)
         .bold()
         .underline();
     let date_style = RunStyle::sized(layout.size_place_date_half_pt).italic();
     let align = match layout.place_date_align {
-        LineAlign::Center => AlignmentType::Center,
-        LineAlign::Right => AlignmentType::Right,
+        LineAlign::Center => Jc::Center,
+        LineAlign::Right => Jc::Right,
     };
     let spacing = single_spacing(
         layout.place_date_space_before_pt,
         layout.header_space_after_pt,
     );
-    let date = line(&header.place_date, date_style, align).line_spacing(spacing);
+    let date = line(&header.place_date, date_style, align).spacing(spacing);
     vec![centred(&layout.party_name, party), date]
 }
 
 /// The type name and subject of a báo cáo / biên bản, and the short rule.
-pub fn title_block(title: &Title, layout: &Layout) -> Vec<Block> {
+pub fn title_block(title: &Title, layout: &Layout) -> Vec<Para<'static>> {
     let kind = RunStyle::sized(layout.size_title_kind_half_pt).bold();
     let subject = RunStyle::sized(layout.size_title_subject_half_pt).bold();
     let rule = RunStyle::sized(layout.size_title_subject_half_pt);
     vec![
-        centred(&caps(&title.kind), kind).line_spacing(single_spacing(6.0, 0.0)),
+        centred(&caps(&title.kind), kind).spacing(single_spacing(6.0, 0.0)),
         centred(&title.subject, subject),
-        centred(&layout.title_rule, rule).line_spacing(single_spacing(0.0, 12.0)),
+        centred(&layout.title_rule, rule).spacing(single_spacing(0.0, 12.0)),
     ]
-    .into_iter()
-    .map(Block::Paragraph)
-    .collect()
 }
 
 /// `Kính gửi: …`: one recipient centred on the line; several as a list
 /// aligned after the label, `- A,` … `- Z.`.
-pub fn to_block(to: &[String], layout: &Layout) -> Vec<Block> {
+pub fn to_block(to: &[String], layout: &Layout) -> Vec<Para<'static>> {
     let style = RunStyle::sized(layout.size_to_half_pt);
     match to {
         [] => Vec::new(),
         [one] => {
             let text = format!("{} {}", layout.to_label, one.trim());
-            let para = centred(&text, style).line_spacing(single_spacing(0.0, 12.0));
-            vec![Block::Paragraph(para)]
+            vec![centred(&text, style).spacing(single_spacing(0.0, 12.0))]
         }
         many => to_list(many, style, layout),
     }
 }
 
 /// Several recipients: the label hangs left of the first, the others align.
-fn to_list(to: &[String], style: RunStyle, layout: &Layout) -> Vec<Block> {
+fn to_list(to: &[String], style: RunStyle, layout: &Layout) -> Vec<Para<'static>> {
     let left = mm_to_twips(layout.to_list_indent_mm);
     let hang = mm_to_twips(layout.to_label_width_mm);
     let last = to.len() - 1;
@@ -143,18 +128,14 @@ fn to_list(to: &[String], style: RunStyle, layout: &Layout) -> Vec<Block> {
         .map(|(i, name)| {
             let mark = if i == last { "." } else { "," };
             let item = format!("- {}{mark}", name.trim());
-            let (text, special) = match i {
-                0 => (
-                    format!("{}\t{item}", layout.to_label),
-                    Some(SpecialIndentType::Hanging(hang)),
-                ),
-                _ => (item, None),
+            let (text, hanging) = match i {
+                0 => (format!("{}\t{item}", layout.to_label), hang),
+                _ => (item, 0),
             };
             let after = if i == last { 12.0 } else { 0.0 };
-            let para = line(&text, style, AlignmentType::Left)
-                .indent(Some(left), special, None, None)
-                .line_spacing(single_spacing(0.0, after));
-            Block::Paragraph(para)
+            line(&text, style, Jc::Left)
+                .indent(Indent::Hanging { left, hanging })
+                .spacing(single_spacing(0.0, after))
         })
         .collect()
 }

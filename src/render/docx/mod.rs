@@ -10,14 +10,19 @@ mod closing;
 mod gfm;
 mod header;
 mod package;
-mod schema_order;
 mod table;
 mod text;
+mod wml;
+mod xml;
 
-use docx_rs::{Docx, Paragraph};
+use std::io::{Cursor, Seek, Write};
+
+use zip::ZipWriter;
 
 use crate::render::document::Document;
-use crate::render::layout::Layout;
+use crate::render::layout::{Layout, mm_to_twips};
+use wml::{Body, Section};
+use xml::Xml;
 
 /// Why a DOCX could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -28,65 +33,77 @@ pub enum DocxError {
     /// Writing the zip archive failed.
     #[error("không ghi được tệp DOCX: {0}")]
     Zip(String),
-    /// A bug in this writer (the built XML was not as expected).
-    #[error("lỗi nội bộ khi tạo DOCX: {0}")]
-    Internal(String),
 }
 
-/// One top-level piece of the document body.
-// Blocks are built once and moved straight into docx-rs, which stores
-// paragraphs unboxed anyway: boxing would only add allocations.
-#[allow(clippy::large_enum_variant)]
-pub(crate) enum Block {
-    Paragraph(Paragraph),
-    /// A table and its number of header rows (repeated on every page).
-    Table(docx_rs::Table, usize),
+impl From<zip::result::ZipError> for DocxError {
+    fn from(e: zip::result::ZipError) -> Self {
+        DocxError::Zip(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for DocxError {
+    fn from(e: std::io::Error) -> Self {
+        DocxError::Zip(e.to_string())
+    }
 }
 
 /// Writes `doc` as a DOCX file (the bytes of the zip archive).
 pub fn write_docx(doc: &Document, layout: &Layout) -> Result<Vec<u8>, DocxError> {
-    let blocks = blocks(doc, layout)?;
-    let mut docx = package::page_setup(layout);
-    let mut header_rows = Vec::new();
-    let mut after_table = false;
-    for block in blocks {
-        docx = match block {
-            Block::Paragraph(p) => {
-                after_table = false;
-                docx.add_paragraph(p)
-            }
-            Block::Table(t, rows) => {
-                header_rows.push(rows);
-                let docx = separate_tables(docx, after_table);
-                after_table = true;
-                docx.add_table(t)
-            }
-        };
-    }
-    package::pack(docx, &header_rows)
+    let out = Cursor::new(Vec::with_capacity(32 * 1024));
+    Ok(write_docx_to(doc, layout, out)?.into_inner())
 }
 
-/// Every block of the document in order: header, title or `Kính gửi`, body, closing.
-fn blocks(doc: &Document, layout: &Layout) -> Result<Vec<Block>, DocxError> {
-    let mut blocks = Vec::new();
+/// Writes `doc` as a DOCX file into `out` (a file in the staging folder,
+/// or memory), the main part streamed: paragraphs and table rows go out
+/// as they are made, so a big document never sits in memory as XML.
+pub fn write_docx_to<W: Write + Seek>(
+    doc: &Document,
+    layout: &Layout,
+    out: W,
+) -> Result<W, DocxError> {
+    let mut zip = ZipWriter::new(out);
+    package::constant_parts(&mut zip, layout)?;
+    zip.start_file(package::DOCUMENT_PART, package::options())?;
+    let mut xml = Xml::new(&mut zip);
+    let written = write_document(doc, layout, &mut xml);
+    xml.finish()?;
+    written?;
+    Ok(zip.finish()?)
+}
+
+/// The main part in order: header, title or `Kính gửi`, body, closing, and
+/// the last section's page.
+fn write_document(doc: &Document, layout: &Layout, xml: &mut Xml<'_>) -> Result<(), DocxError> {
+    let mut body = Body::start(xml);
     if doc.draft {
-        blocks.push(header::draft_mark(layout));
+        body.para(&header::draft_mark(layout));
     }
-    blocks.push(header::header_block(&doc.header, layout));
+    header::header_block(&doc.header, layout, &mut body);
     if let Some(title) = &doc.title {
-        blocks.extend(header::title_block(title, layout));
+        header::title_block(title, layout)
+            .iter()
+            .for_each(|p| body.para(p));
     }
-    blocks.extend(header::to_block(&doc.to, layout));
-    blocks.extend(body::body_blocks(doc, layout)?);
-    blocks.extend(closing::closing_blocks(&doc.closing, layout));
-    Ok(blocks)
+    for para in header::to_block(&doc.to, layout) {
+        body.para(&para);
+    }
+    let last = body::write_body(doc, layout, &mut body, portrait(layout))?;
+    closing::write_closing(&doc.closing, layout, &mut body);
+    body.finish(&last);
+    Ok(())
 }
 
-/// Two tables in a row would merge into one in Word: put an empty paragraph between.
-fn separate_tables(docx: Docx, after_table: bool) -> Docx {
-    match after_table {
-        true => docx.add_paragraph(Paragraph::new().size(2)),
-        false => docx,
+/// The profile's page (A4 portrait, the Party margins).
+fn portrait(layout: &Layout) -> Section {
+    Section {
+        orientation: wml::Orientation::Portrait,
+        width: mm_to_twips(layout.page_width_mm),
+        height: mm_to_twips(layout.page_height_mm),
+        top: mm_to_twips(layout.margin_top_mm),
+        right: mm_to_twips(layout.margin_right_mm),
+        bottom: mm_to_twips(layout.margin_bottom_mm),
+        left: mm_to_twips(layout.margin_left_mm),
+        header: mm_to_twips(layout.header_distance_mm),
     }
 }
 

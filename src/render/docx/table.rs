@@ -3,47 +3,41 @@
 //! Columns are sized from their content so no word is broken across lines;
 //! a table too wide for that at the table size is set a size smaller.
 
-use docx_rs::{
-    AlignmentType, BorderType, Paragraph, Table as DocxTable, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
-    WidthType,
-};
-
-use super::Block;
 use super::text::{RunStyle, single_spacing, styled_run};
+use super::wml::{
+    Body, Borders, Cell, Jc, Para, RowProps, TableProps, TableWriter, VAlign, VMerge,
+};
 use crate::render::document::{Align, ColumnGroup, Table};
 use crate::render::layout::{Layout, mm_to_twips};
 
-/// The table as a block, with its header-row count; `None` for a table
-/// without columns (nothing to print).
-pub fn render_table(table: &Table, layout: &Layout) -> Option<Block> {
+/// Writes the table into `body` across `total` twips, each row as it is
+/// made; false for a table without columns (nothing to print).
+pub fn render_table(table: &Table, layout: &Layout, total: usize, body: &mut Body<'_, '_>) -> bool {
     let leaves = table.leaves();
     if leaves.is_empty() {
-        return None;
+        return false;
     }
     let aligns: Vec<Align> = leaves.iter().map(|(_, a)| *a).collect();
-    let (widths, size) = fit_columns(table, layout);
-    let mut rows = header_rows(table, &widths, size);
-    let header_count = rows.len();
+    let (widths, size) = fit_columns(table, layout, total);
+    let props = TableProps {
+        indent: None,
+        borders: Borders::Single(layout.table_border_eighth_pt),
+        cell_margin: mm_to_twips(layout.table_cell_margin_mm).max(0) as usize,
+    };
+    let mut writer = body.table(&props, &widths);
+    header_rows(table, &widths, size, &mut writer);
     let last = table.rows.len().saturating_sub(1);
     for (i, cells) in table.rows.iter().enumerate() {
         let bold = table.total_row && i == last;
-        rows.push(body_row(cells, &aligns, &widths, bold, size));
+        body_row(cells, &aligns, &widths, bold, size, &mut writer);
     }
-    let margin = mm_to_twips(layout.table_cell_margin_mm).max(0) as usize;
-    let docx_table = DocxTable::new(rows)
-        .set_grid(widths.clone())
-        .width(widths.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(0, margin, 0, margin))
-        .set_borders(borders(layout));
-    Some(Block::Table(docx_table, header_count))
+    writer.finish();
+    true
 }
 
-/// Column widths (twips, filling the text width) and the font size: the
+/// Column widths (twips, filling `total`) and the font size: the
 /// table size, or the dense size when the longest words do not fit.
-fn fit_columns(table: &Table, layout: &Layout) -> (Vec<usize>, usize) {
-    let total = layout.text_width_twips().max(0) as usize;
+fn fit_columns(table: &Table, layout: &Layout, total: usize) -> (Vec<usize>, usize) {
     let margin = 2 * mm_to_twips(layout.table_cell_margin_mm).max(0) as usize;
     let regular_size = layout.size_table_half_pt;
     let dense_size = layout.size_table_dense_half_pt.min(regular_size);
@@ -267,23 +261,9 @@ fn unicode_base(c: char) -> char {
     }
 }
 
-/// Single borders on every edge and between all cells.
-fn borders(layout: &Layout) -> TableBorders {
-    use TableBorderPosition::*;
-    [Top, Left, Bottom, Right, InsideH, InsideV]
-        .into_iter()
-        .fold(TableBorders::new(), |b, pos| {
-            b.set(
-                TableBorder::new(pos)
-                    .border_type(BorderType::Single)
-                    .size(layout.table_border_eighth_pt)
-                    .color("000000"),
-            )
-        })
-}
-
-/// One header row, or two when a group has sub-columns.
-fn header_rows(table: &Table, widths: &[usize], size: usize) -> Vec<TableRow> {
+/// One header row, or two when a group has sub-columns (both repeated on
+/// every page).
+fn header_rows(table: &Table, widths: &[usize], size: usize, writer: &mut TableWriter<'_, '_>) {
     let two = table.has_subheader();
     let mut top = Vec::new();
     let mut sub = Vec::new();
@@ -298,29 +278,35 @@ fn header_rows(table: &Table, widths: &[usize], size: usize) -> Vec<TableRow> {
         }
         col += span;
     }
-    let mut rows = vec![TableRow::new(top).cant_split()];
+    let props = RowProps {
+        header: true,
+        cant_split: true,
+    };
+    writer.row(props, top);
     if two {
-        rows.push(TableRow::new(sub).cant_split());
+        writer.row(props, sub);
     }
-    rows
 }
 
 /// The top-row cell of a group: spans its sub-columns, or both header rows.
-fn group_cell(group: &ColumnGroup, width: usize, two_rows: bool, size: usize) -> TableCell {
-    let cell = header_cell(&group.label, width, size);
+fn group_cell(group: &ColumnGroup, width: usize, two_rows: bool, size: usize) -> Cell<'_> {
+    let mut cell = header_cell(&group.label, width, size);
     match (group.columns.len(), two_rows) {
-        (0, true) => cell.vertical_merge(VMergeType::Restart),
-        (0, false) | (1, _) => cell,
-        (n, _) => cell.grid_span(n),
+        (0, true) => cell.vmerge = Some(VMerge::Restart),
+        (0, false) | (1, _) => {}
+        (n, _) => cell.span = n,
     }
+    cell
 }
 
 /// The second-row cells under a group: its sub-column labels, or the
 /// continuation of a vertically merged cell.
-fn sub_cells(group: &ColumnGroup, widths: &[usize], size: usize) -> Vec<TableCell> {
+fn sub_cells<'t>(group: &'t ColumnGroup, widths: &[usize], size: usize) -> Vec<Cell<'t>> {
     if group.columns.is_empty() {
         let width = widths.first().copied().unwrap_or(0);
-        return vec![header_cell("", width, size).vertical_merge(VMergeType::Continue)];
+        let mut cell = header_cell("", width, size);
+        cell.vmerge = Some(VMerge::Continue);
+        return vec![cell];
     }
     group
         .columns
@@ -330,19 +316,21 @@ fn sub_cells(group: &ColumnGroup, widths: &[usize], size: usize) -> Vec<TableCel
         .collect()
 }
 
-fn header_cell(label: &str, width: usize, size: usize) -> TableCell {
+fn header_cell(label: &str, width: usize, size: usize) -> Cell<'_> {
     let style = RunStyle::sized(size).bold();
-    text_cell(label, style, AlignmentType::Center, width)
+    text_cell(label, style, Jc::Center, width)
 }
 
-/// A body row; missing cells are blank, extra cells are dropped.
+/// A body row; missing cells are blank, extra cells are dropped. A row is
+/// never split across pages: a name and its figures stay together.
 fn body_row(
     cells: &[String],
     aligns: &[Align],
     widths: &[usize],
     bold: bool,
     size: usize,
-) -> TableRow {
+    writer: &mut TableWriter<'_, '_>,
+) {
     let mut style = RunStyle::sized(size);
     style.bold = bold;
     let row = aligns
@@ -352,29 +340,28 @@ fn body_row(
         .map(|(i, (align, width))| {
             let text = cells.get(i).map(String::as_str).unwrap_or("");
             text_cell(text, style, alignment(*align), *width)
-        })
-        .collect();
-    // A row is never split across pages: a name and its figures stay together.
-    TableRow::new(row).cant_split()
+        });
+    let props = RowProps {
+        header: false,
+        cant_split: true,
+    };
+    writer.row(props, row);
 }
 
-fn alignment(align: Align) -> AlignmentType {
+fn alignment(align: Align) -> Jc {
     match align {
-        Align::Left => AlignmentType::Left,
-        Align::Center => AlignmentType::Center,
-        Align::Right => AlignmentType::Right,
+        Align::Left => Jc::Left,
+        Align::Center => Jc::Center,
+        Align::Right => Jc::Right,
     }
 }
 
 /// A vertically centred cell holding one paragraph.
-fn text_cell(text: &str, style: RunStyle, align: AlignmentType, width: usize) -> TableCell {
-    let para = Paragraph::new()
+fn text_cell(text: &str, style: RunStyle, align: Jc, width: usize) -> Cell<'_> {
+    let para = Para::default()
         .align(align)
         .size(style.size_half_pt)
-        .line_spacing(single_spacing(2.0, 2.0))
-        .add_run(styled_run(text, style));
-    TableCell::new()
-        .width(width, WidthType::Dxa)
-        .vertical_align(VAlignType::Center)
-        .add_paragraph(para)
+        .spacing(single_spacing(2.0, 2.0))
+        .run(styled_run(text, style));
+    Cell::new(width, VAlign::Center, vec![para])
 }

@@ -417,11 +417,21 @@ fn write_samples_for_viewing() {
         "Bí thư các chi bộ trực thuộc".into(),
     ];
     many.body = "Đoạn\u{1} có\u{b} ký tự lạ\tvà tab.".into();
+    use crate::render::document::{PageTurn, page_marker, table_marker};
+    let mut landscape = bao_cao();
+    landscape.tables.insert("wide".into(), rating_table());
+    landscape.body = format!(
+        "Trước phụ lục.\n\n{}\n\n{}\n\n{}\n\nSau phụ lục.\n",
+        page_marker(PageTurn::Landscape),
+        table_marker("wide"),
+        page_marker(PageTurn::Portrait)
+    );
     let docs = [
         ("cong_van", cong_van()),
         ("bao_cao", bao_cao()),
         ("bien_ban", bien_ban()),
         ("many", many),
+        ("landscape", landscape),
     ];
     for (name, doc) in docs {
         let bytes = write_docx(&doc, &Layout::default()).expect("written");
@@ -471,4 +481,145 @@ fn odd_input_never_panics() {
     doc.tables.insert("t".into(), table);
     doc.body = "<!-- vanban:table t -->".into();
     assert!(write_docx(&doc, &Layout::default()).is_ok());
+}
+
+/// A landscape appendix: the portrait body ends in a section break whose
+/// sectPr carries the headers and page 1's own header; the appendix table
+/// is laid out across the landscape text width; the body's last sectPr is
+/// the landscape page (or portrait again after a second marker).
+#[test]
+fn a_page_marker_puts_the_table_on_a_landscape_page() {
+    use crate::render::document::{PageTurn, page_marker, table_marker};
+    let mut doc = bao_cao();
+    doc.tables.insert("wide".into(), rating_table());
+    doc.body = format!(
+        "Trước.\n\n{}\n\n{}\n",
+        page_marker(PageTurn::Landscape),
+        table_marker("wide")
+    );
+    let parts = write(&doc);
+    let xml = Xml::parse(&parts["word/document.xml"]).expect("XML");
+    let sections = descendants(xml.root(), "sectPr");
+    assert_eq!(sections.len(), 2, "one break, one final section");
+    let (first, last) = (sections[0], sections[1]);
+    assert!(
+        is(&first.parent().expect("pPr"), "pPr"),
+        "the break is in a paragraph"
+    );
+    fn size<'a, 'i>(s: Node<'a, 'i>) -> Node<'a, 'i> {
+        child(s, "pgSz").expect("pgSz")
+    }
+    assert_eq!(w_attr(size(first), "orient"), None);
+    assert_eq!(w_attr(size(first), "w"), Some("11906"));
+    assert_eq!(w_attr(size(last), "orient"), Some("landscape"));
+    assert_eq!(w_attr(size(last), "w"), Some("16838"));
+    assert_eq!(w_attr(size(last), "h"), Some("11906"));
+    assert_eq!(descendants(first, "headerReference").len(), 2);
+    assert!(child(first, "titlePg").is_some());
+    assert!(
+        descendants(last, "headerReference").is_empty(),
+        "inherits the headers"
+    );
+    assert!(child(last, "titlePg").is_none(), "numbered on every page");
+    let table = descendants(xml.root(), "tbl")
+        .into_iter()
+        .find(|t| text_of(*t).contains("Chi bộ Phòng Kinh tế"))
+        .expect("the table");
+    let width: usize = descendants(table, "gridCol")
+        .iter()
+        .filter_map(|g| w_attr(*g, "w")?.parse::<usize>().ok())
+        .sum();
+    let l = Layout::default();
+    let across = l.page_height_mm - l.margin_left_mm - l.margin_right_mm;
+    let expected = crate::render::layout::mm_to_twips(across) as usize;
+    assert_eq!(width, expected, "the landscape text width");
+    assert!(width > 14_000, "wider than a portrait page: {width}");
+
+    doc.body.push_str(page_marker(PageTurn::Portrait));
+    doc.body.push_str("\n\nSau.\n");
+    let parts = write(&doc);
+    let xml = Xml::parse(&parts["word/document.xml"]).expect("XML");
+    let sections = descendants(xml.root(), "sectPr");
+    assert_eq!(sections.len(), 3);
+    let orient = |s| w_attr(size(s), "orient");
+    assert_eq!(orient(sections[1]), Some("landscape"));
+    assert_eq!(orient(sections[2]), None, "back to portrait");
+    assert!(text_of(xml.root()).contains("Sau."));
+}
+
+/// The element orders the schema fixes, checked on every element of the
+/// three samples (openxml-audit checks the example build in
+/// tests/ooxml_valid.rs; this keeps the writer's own guarantee visible).
+#[test]
+fn children_come_in_schema_order() {
+    let orders: [(&str, &[&str]); 6] = [
+        (
+            "pPr",
+            &["keepNext", "spacing", "ind", "jc", "rPr", "sectPr"],
+        ),
+        (
+            "rPr",
+            &[
+                "b",
+                "bCs",
+                "i",
+                "iCs",
+                "sz",
+                "szCs",
+                "highlight",
+                "u",
+                "bdr",
+            ],
+        ),
+        ("tbl", &["tblPr", "tblGrid", "tr"]),
+        (
+            "tblPr",
+            &[
+                "tblW",
+                "jc",
+                "tblInd",
+                "tblBorders",
+                "tblLayout",
+                "tblCellMar",
+            ],
+        ),
+        (
+            "tcPr",
+            &["tcW", "gridSpan", "vMerge", "tcBorders", "vAlign"],
+        ),
+        (
+            "sectPr",
+            &["headerReference", "pgSz", "pgMar", "cols", "titlePg"],
+        ),
+    ];
+    for doc in [cong_van(), bao_cao(), bien_ban()] {
+        let parts = write(&doc);
+        let xml = Xml::parse(&parts["word/document.xml"]).expect("XML");
+        for (parent, order) in orders {
+            for node in descendants(xml.root(), parent) {
+                let ranks: Vec<usize> = node
+                    .children()
+                    .filter(|c| c.is_element())
+                    .map(|c| {
+                        let name = c.tag_name().name();
+                        order
+                            .iter()
+                            .position(|o| *o == name)
+                            .unwrap_or_else(|| panic!("{name} is not expected in {parent}"))
+                    })
+                    .collect();
+                assert!(ranks.is_sorted(), "{parent}: {ranks:?}");
+            }
+        }
+        let body = descendants(xml.root(), "body")[0];
+        let last = body.children().rfind(|c| c.is_element());
+        assert!(last.is_some_and(|c| is(&c, "sectPr")), "sectPr last");
+        for p in descendants(xml.root(), "p") {
+            let first_run = p.children().position(|c| is(&c, "r"));
+            let props = p.children().position(|c| is(&c, "pPr"));
+            if let (Some(r), Some(pp)) = (first_run, props) {
+                assert!(pp < r, "pPr before runs");
+            }
+        }
+    }
 }
