@@ -99,10 +99,14 @@ pub enum VoteBase {
     Valid,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RuleOptions {
     pub quota_percent: u32,
+    /// Why the cap is raised above 20% (qd366-2025 only: an organisation
+    /// with outstanding achievements); printed in the consolidated report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quota_reason: Option<String>,
     pub quota_base: QuotaBase,
     pub quota_rounding: QuotaRounding,
     pub vote_base: VoteBase,
@@ -112,6 +116,7 @@ impl Default for RuleOptions {
     fn default() -> Self {
         RuleOptions {
             quota_percent: 20,
+            quota_reason: None,
             quota_base: QuotaBase::RatedGood,
             quota_rounding: QuotaRounding::Floor,
             vote_base: VoteBase::Returned,
@@ -163,6 +168,14 @@ pub enum Role {
     ChiUyVien,
     #[default]
     DangVien,
+}
+
+impl Role {
+    /// A member of the branch's leadership (bí thư, phó bí thư, chi ủy
+    /// viên): "thành viên của tập thể lãnh đạo" in Quy định 366-QĐ/TW.
+    pub fn in_leadership(self) -> bool {
+        self != Role::DangVien
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -425,6 +438,12 @@ pub struct Collective {
     pub rating: Rating,
     #[serde(default)]
     pub score: Option<u32>,
+    /// qd366-2025: the general criteria, out of 30.
+    #[serde(default)]
+    pub score_general: Option<u32>,
+    /// qd366-2025: the results of the tasks, out of 70.
+    #[serde(default)]
+    pub score_tasks: Option<u32>,
     #[serde(default)]
     pub achievements: Option<String>,
     #[serde(default)]
@@ -455,6 +474,12 @@ pub struct Member {
     pub sick_leave_months: Option<u32>,
     #[serde(default)]
     pub score: Option<u32>,
+    /// qd366-2025: the general criteria, out of 30.
+    #[serde(default)]
+    pub score_general: Option<u32>,
+    /// qd366-2025: the results of the tasks, out of 70.
+    #[serde(default)]
+    pub score_tasks: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
