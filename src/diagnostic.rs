@@ -61,6 +61,7 @@ codes! {
     Input FormCell = "form-cell",
     Input FormBranch = "form-branch",
     Input ResultsExists = "results-exists",
+    Input PdfConvert = "pdf-convert",
     Rule RuleSetYear = "rule-set-year",
     Rule QuotaExcellent = "quota-excellent",
     Rule QuotaExcellentBranch = "quota-excellent-branch",

@@ -13,6 +13,8 @@
 //! (SIGKILL, power loss) leaves it behind; the next build into the same
 //! parent folder removes every such folder that no running build holds.
 
+pub mod pdf;
+
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io;
@@ -61,6 +63,11 @@ impl Staging {
             lock,
             written: Mutex::new(BTreeSet::new()),
         })
+    }
+
+    /// The staging folder (files written so far are under it).
+    pub fn path(&self) -> &Path {
+        self.dir.path()
     }
 
     /// Writes one file at `relative` (a path made of plain components).

@@ -4,7 +4,7 @@
 
 use crate::cycle::{self, Cycle, Sources};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
-use crate::output::Staging;
+use crate::output::{Staging, pdf};
 use crate::render::{self, layout::Layout, templates::Engine};
 use crate::rules;
 use indicatif::ProgressBar;
@@ -34,6 +34,8 @@ pub struct Options {
     /// `--partial`: the consolidated report is written although some
     /// branches have not reported (a draft naming them).
     pub partial: bool,
+    /// `--pdf`: a PDF beside every DOCX (LibreOffice), staged with them.
+    pub pdf: bool,
 }
 
 /// Loads, checks and renders in memory; writes nothing.
@@ -98,6 +100,12 @@ fn render_and_write(
     progress: &ProgressBar,
     options: Options,
 ) -> Result<Vec<PathBuf>, Diagnostic> {
+    // LibreOffice is looked for before anything is rendered.
+    let soffice = match (out, options.pdf) {
+        (Some(_), true) => Some(pdf::find_soffice()?),
+        _ => None,
+    };
+    let soffice = soffice.as_deref();
     let mut engine = Engine::new(&cycle.dir)?;
     engine.set_draft(options.draft);
     let staging = out
@@ -130,9 +138,38 @@ fn render_and_write(
         return Ok(Vec::new());
     }
     if let Some(staging) = staging {
+        if let Some(soffice) = soffice {
+            written.extend(pdfs(soffice, &staging, &written, progress)?);
+        }
         staging.commit().map_err(|e| io_error(out, &e))?;
     }
     Ok(written)
+}
+
+/// Converts every staged DOCX to PDF and stages the PDFs beside them
+/// (one step of the progress bar).
+fn pdfs(
+    soffice: &Path,
+    staging: &Staging,
+    written: &[PathBuf],
+    progress: &ProgressBar,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    let docx: Vec<PathBuf> = written
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .cloned()
+        .collect();
+    progress.inc_length(1);
+    progress.set_message(format!("PDF ({} DOCX, LibreOffice)", docx.len()));
+    let mut staged = Vec::with_capacity(docx.len());
+    for (path, bytes) in pdf::convert(soffice, staging.path(), &docx)? {
+        staging
+            .write(&path, &bytes)
+            .map_err(|e| io_error(Some(staging.path()), &e))?;
+        staged.push(path);
+    }
+    progress.inc(1);
+    Ok(staged)
 }
 
 /// What every rendering thread shares.

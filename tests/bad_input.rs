@@ -63,6 +63,9 @@ corpus! {
     long_line_error => "long-line-error",
     template_error => "template-error",
     template_include_outside => "template-include-outside",
+    doc_number_zero => "doc-number-zero",
+    number_decimal => "number-decimal",
+    roster_unknown_group => "roster-unknown-group",
 }
 
 #[test]

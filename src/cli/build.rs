@@ -25,7 +25,7 @@ pub fn run(cycle: Option<&Path>, out: &Path, options: pipeline::Options, common:
         .sort_by_key(|d| d.severity == crate::diagnostic::Severity::Warning);
     report::print(&outcome.diagnostics, &outcome.sources, common);
     if !outcome.has_errors() {
-        eprintln!("{}", done(outcome.written.len(), out, common.lang));
+        eprintln!("{}", done(&outcome.written, out, common.lang));
     }
     exit_code(&outcome.diagnostics)
 }
@@ -63,8 +63,13 @@ fn build_example(
     Ok(outcome)
 }
 
-fn done(files: usize, out: &Path, lang: Lang) -> String {
-    let docs = files / 2;
+/// Every document is one DOCX (and its Markdown, and with `--pdf` its PDF).
+fn done(written: &[std::path::PathBuf], out: &Path, lang: Lang) -> String {
+    let files = written.len();
+    let docs = written
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .count();
     match lang {
         Lang::Vi => format!("Đã ghi {docs} văn bản ({files} tệp) vào {}", out.display()),
         Lang::En => format!(

@@ -125,6 +125,9 @@ enum Command {
         /// Xuất báo cáo tổng hợp dù còn chi bộ chưa gửi kết quả: bản dự thảo, nêu tên các chi bộ đó, không tính vào số liệu
         #[arg(long)]
         partial: bool,
+        /// Xuất thêm bản PDF cạnh mỗi tệp DOCX (cần LibreOffice; biến VANBAN_SOFFICE chỉ đường dẫn soffice nếu cần)
+        #[arg(long)]
+        pdf: bool,
     },
     /// In số liệu tổng hợp: xếp loại đảng viên, tập thể, mức tối đa HTXSNV (--format json: in JSON)
     #[command(help_template = SUB_TEMPLATE, after_help = EXAMPLES)]
@@ -164,6 +167,9 @@ enum Command {
         /// Năm kiểm điểm (mặc định: năm hiện tại)
         #[arg(long, value_name = "NĂM")]
         year: Option<i32>,
+        /// Danh sách đảng viên (.xlsx, .xls, .ods, .csv): các chi bộ lấy theo cột “Chi bộ”, tệp được chép vào chu kỳ
+        #[arg(long, value_name = "DANH_SÁCH")]
+        roster: Option<PathBuf>,
     },
 }
 
@@ -183,10 +189,15 @@ pub fn run() -> ExitCode {
             output,
             draft,
             partial,
+            pdf,
         } => build::run(
             cycle.as_deref(),
             &output,
-            crate::pipeline::Options { draft, partial },
+            crate::pipeline::Options {
+                draft,
+                partial,
+                pdf,
+            },
             cli.common,
         ),
         Command::Stats { cycle } => stats::run(&cycle, cli.common),
@@ -200,7 +211,7 @@ pub fn run() -> ExitCode {
             year,
             output,
         } => new_cycle::run(&cycle, year, &output, cli.common),
-        Command::Init { dir, year } => init::run(&dir, year, cli.common),
+        Command::Init { dir, year, roster } => init::run(&dir, year, roster.as_deref(), cli.common),
     };
     ExitCode::from(code)
 }

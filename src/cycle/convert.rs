@@ -3,7 +3,9 @@
 
 use super::model::{self as m, FileId, Sources};
 use super::raw;
+use super::roster;
 use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::domain::values;
 use chrono::NaiveDate;
 
 /// Collects conversion problems against one source file.
@@ -22,7 +24,7 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn problem(&mut self, path: &str, message: Message) {
+    pub fn problem(&mut self, path: &str, message: Message) {
         let place = self.sources.place(self.file, path);
         self.problems
             .push(Diagnostic::error(Code::InputValue, place, message));
@@ -51,16 +53,18 @@ impl<'a> Converter<'a> {
             ));
             return NaiveDate::default();
         }
-        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-            Ok(date) => date,
-            Err(_) => {
+        match values::parse_date(text, None) {
+            Some(date) => date,
+            None => {
                 self.problem(
                     path,
                     Message::new(
                         format!(
-                            "ngày không hợp lệ `{text}` (cần dạng NNNN-TT-NN, ví dụ 2022-11-12)"
+                            "ngày không hợp lệ `{text}` (viết ngày/tháng/năm, ví dụ 12/11/2022, hoặc NNNN-TT-NN, ví dụ 2022-11-12)"
                         ),
-                        format!("invalid date `{text}` (expected YYYY-MM-DD, e.g. 2022-11-12)"),
+                        format!(
+                            "invalid date `{text}` (write day/month/year, e.g. 12/11/2022, or YYYY-MM-DD, e.g. 2022-11-12)"
+                        ),
                     ),
                 );
                 NaiveDate::default()
@@ -95,7 +99,21 @@ impl<'a> Converter<'a> {
         id.to_string()
     }
 
-    fn text(&mut self, path: &str, value: String) -> String {
+    /// A document number: 1 or more (or a placeholder still to fill).
+    fn doc_number(&mut self, path: &str, number: m::Fill<u32>) -> m::Fill<u32> {
+        if number == m::Fill::Value(0) {
+            self.problem(
+                path,
+                Message::new(
+                    "số văn bản phải từ 1 trở lên (số 0 không được cấp)",
+                    "a document number must be 1 or more (0 is never issued)",
+                ),
+            );
+        }
+        number
+    }
+
+    pub fn text(&mut self, path: &str, value: String) -> String {
         if value.trim().is_empty() {
             self.problem(
                 path,
@@ -106,7 +124,7 @@ impl<'a> Converter<'a> {
     }
 }
 
-const RESERVED_NAMES: &[&str] = &[
+pub const RESERVED_NAMES: &[&str] = &[
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
     "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
@@ -160,15 +178,17 @@ pub fn cycle(c: &mut Converter, raw: raw::Cycle) -> m::Cycle {
         schedule: schedule(c, raw.schedule),
         directive: directive(c, raw.directive),
         report: raw.report.map(|r| m::ReportMeta {
-            number: r.number,
+            number: c.doc_number("report.number", r.number),
             date: c.date("report.date", &r.date),
         }),
-        branches: raw
-            .branches
-            .into_iter()
-            .enumerate()
-            .map(|(i, b)| branch(c, i, b))
-            .collect(),
+        branches: {
+            let from_file = raw.roster_file.is_some();
+            raw.branches
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| branch(c, i, b, from_file))
+                .collect()
+        },
         results: Default::default(),
         votes: None,
         sources: Default::default(),
@@ -209,7 +229,7 @@ fn schedule(c: &mut Converter, r: raw::Schedule) -> m::Schedule {
 
 fn directive(c: &mut Converter, r: raw::Directive) -> m::Directive {
     m::Directive {
-        number: r.number,
+        number: c.doc_number("directive.number", r.number),
         date: c.date("directive.date", &r.date),
         subject: c.text("directive.subject", r.subject),
         to: r.to,
@@ -222,13 +242,36 @@ fn directive(c: &mut Converter, r: raw::Directive) -> m::Directive {
     }
 }
 
-fn branch(c: &mut Converter, i: usize, r: raw::Branch) -> m::Branch {
+/// `from_file`: the cycle has a `roster_file`, which may count `members`.
+fn branch(c: &mut Converter, i: usize, r: raw::Branch, from_file: bool) -> m::Branch {
+    let roster: Vec<m::RosterEntry> = r
+        .roster
+        .into_iter()
+        .enumerate()
+        .map(|(j, e)| roster::entry(c, &format!("branches[{i}].roster[{j}]"), e))
+        .collect();
+    let members = match r.members {
+        Some(n) => n,
+        None if !roster.is_empty() => u32::try_from(roster.len()).unwrap_or(u32::MAX),
+        None => {
+            if !from_file {
+                c.problem(
+                    &format!("branches[{i}]"),
+                    Message::new(
+                        "thiếu trường bắt buộc `members` (số đảng viên; có thể bỏ khi có roster hoặc roster_file để đếm)",
+                        "missing field `members` (the number of members; may be left out with a roster or roster_file to count)",
+                    ),
+                );
+            }
+            0
+        }
+    };
     m::Branch {
         id: c.branch_id(&format!("branches[{i}].id"), &r.id),
         name: c.text(&format!("branches[{i}].name"), r.name),
         secretary: c.text(&format!("branches[{i}].secretary"), r.secretary),
-        members: r.members,
-        roster: r.roster,
+        members,
+        roster,
     }
 }
 

@@ -6,6 +6,8 @@
 pub(crate) mod convert;
 pub mod model;
 pub(crate) mod raw;
+pub mod roster;
+pub mod roster_file;
 pub mod source;
 mod yaml_error;
 
@@ -45,9 +47,14 @@ pub fn load(path: &Path) -> Result<Loaded, Failed> {
             sources,
         });
     };
+    let given: Vec<bool> = raw.branches.iter().map(|b| b.members.is_some()).collect();
+    let roster_file = raw.roster_file.clone();
     let mut conv = Converter::new(&sources, FileId::CYCLE);
     let mut cycle = convert::cycle(&mut conv, raw);
     diags.append(&mut conv.problems);
+    if let Some(file) = roster_file {
+        load_roster(&dir, &file, &mut cycle, &given, &sources, &mut diags);
+    }
     diags.extend(duplicate_branches(&cycle, &sources));
     let results = load_results(&dir, &cycle, &mut sources, &mut diags);
     let votes = load_votes(&dir, &mut sources, &mut diags);
@@ -109,6 +116,36 @@ pub(crate) fn parse<T: DeserializeOwned>(
     });
     sources.add(source);
     parsed.map_err(|d| diags.push(d)).ok()
+}
+
+/// Reads `roster_file` (a plain name inside the cycle folder) and gives
+/// each branch its rows.
+fn load_roster(
+    dir: &Path,
+    file: &str,
+    cycle: &mut Cycle,
+    given: &[bool],
+    sources: &Sources,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let plain = Path::new(file)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || file.trim().is_empty() {
+        diags.push(Diagnostic::error(
+            Code::InputValue,
+            sources.place(FileId::CYCLE, "roster_file"),
+            Message::new(
+                format!("roster_file `{file}` phải là tên một tệp trong thư mục chu kỳ"),
+                format!("roster_file `{file}` must name a file inside the cycle folder"),
+            ),
+        ));
+        return;
+    }
+    match roster_file::read(&dir.join(file)) {
+        Ok(rows) => roster::apply(&mut cycle.branches, given, rows, sources, diags),
+        Err(mut problems) => diags.append(&mut problems),
+    }
 }
 
 /// `cycle.sources` is still empty here (filled at the end of `load`), so

@@ -1,6 +1,7 @@
 //! The checked cycle: every value typed and validated once, by `convert`.
 //! Later stages (rules, rendering) only ever see these types.
 
+pub use super::roster::{Group, RosterEntry};
 use super::source::SourceFile;
 use crate::diagnostic::Place;
 use chrono::NaiveDate;
@@ -124,8 +125,9 @@ impl Default for RuleOptions {
     }
 }
 
-/// The four levels, ordered from lowest to highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// The four levels, ordered from lowest to highest. Read as clerks write
+/// them (`domain::values::parse_rating`); written as the codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Rating {
     #[serde(rename = "KHTNV")]
     Khtnv,
@@ -262,11 +264,15 @@ impl Scalar for u32 {
     fn from_u64(v: u64) -> Option<Self> {
         u32::try_from(v).ok()
     }
+    /// `07`: YAML reads a leading zero as a string.
+    fn from_text(text: &str) -> Option<Self> {
+        crate::domain::values::parse_int(text)
+    }
 }
 
 impl Scalar for NaiveDate {
     fn from_text(text: &str) -> Option<Self> {
-        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+        crate::domain::values::parse_date(text, None)
     }
 }
 
@@ -292,6 +298,11 @@ impl<'de, T: Scalar> serde::de::Visitor<'de> for FillVisitor<T> {
             Ok(v) => self.visit_u64(v),
             Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
         }
+    }
+
+    /// `7.0` is refused as a decimal (not as "floating point").
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fill<T>, E> {
+        Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fill<T>, E> {
@@ -400,8 +411,9 @@ pub struct Branch {
     pub id: String,
     pub name: String,
     pub secretary: String,
+    /// As given, or counted from the roster (`roster_file`).
     pub members: u32,
-    pub roster: Vec<String>,
+    pub roster: Vec<RosterEntry>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -436,7 +448,7 @@ pub struct Absence {
 #[serde(deny_unknown_fields)]
 pub struct Collective {
     pub rating: Rating,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::values::opt_count")]
     pub score: Option<u32>,
     /// qd366-2025: the general criteria, out of 30.
     #[serde(default)]
@@ -470,9 +482,9 @@ pub struct Member {
     pub discipline: Option<String>,
     #[serde(default)]
     pub self_remedied: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::values::opt_count")]
     pub sick_leave_months: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::values::opt_count")]
     pub score: Option<u32>,
     /// qd366-2025: the general criteria, out of 30.
     #[serde(default)]
@@ -505,8 +517,11 @@ pub struct BoardMember {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ballots {
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub issued: u32,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub returned: u32,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub valid: u32,
 }
 
@@ -515,8 +530,11 @@ pub struct Ballots {
 pub struct VotePerson {
     pub name: String,
     pub position: String,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub high: u32,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub trust: u32,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub low: u32,
 }
 

@@ -33,6 +33,9 @@ pub struct Cycle {
     pub directive: Directive,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<Report>,
+    /// The member list as the office keeps it (`roster_file.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster_file: Option<String>,
     pub branches: Vec<Branch>,
 }
 
@@ -109,9 +112,14 @@ pub struct Branch {
     pub id: String,
     pub name: String,
     pub secretary: String,
-    pub members: u32,
+    #[serde(
+        default,
+        deserialize_with = "crate::domain::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub members: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roster: Vec<String>,
+    pub roster: Vec<super::roster::RawEntry>,
 }
 
 /// `results/<branch-id>.yaml`.
@@ -145,7 +153,9 @@ pub struct Votes {
     pub date: String,
     pub place: String,
     pub board: Vec<BoardMember>,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub convened: u32,
+    #[serde(deserialize_with = "crate::domain::values::count")]
     pub present: u32,
     pub ballots: Ballots,
     pub people: Vec<VotePerson>,

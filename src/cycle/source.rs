@@ -76,24 +76,27 @@ fn read_error(path: &Path, err: &std::io::Error) -> Diagnostic {
     Diagnostic::error(Code::InputRead, Place::file(path), message)
 }
 
+/// `path` is larger than [`MAX_FILE_BYTES`]: refused unread.
+pub fn too_large(path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Code::InputTooLarge,
+        Place::file(path),
+        Message::new(
+            format!(
+                "tệp lớn hơn {} MiB, không đọc",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+            format!(
+                "the file is larger than {} MiB; not read",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ),
+    )
+}
+
 fn read_capped(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let file = std::fs::File::open(path).map_err(|e| read_error(path, &e))?;
-    let too_large = || {
-        Diagnostic::error(
-            Code::InputTooLarge,
-            Place::file(path),
-            Message::new(
-                format!(
-                    "tệp lớn hơn {} MiB, không đọc",
-                    MAX_FILE_BYTES / 1024 / 1024
-                ),
-                format!(
-                    "the file is larger than {} MiB; not read",
-                    MAX_FILE_BYTES / 1024 / 1024
-                ),
-            ),
-        )
-    };
+    let too_large = || too_large(path);
     if file.metadata().map(|m| m.len()).unwrap_or(0) > MAX_FILE_BYTES {
         return Err(too_large());
     }

@@ -95,6 +95,14 @@ fn type_vi(kind: &str) -> String {
         ("a boolean", "true hoặc false"),
         ("unit value", "giá trị rỗng"),
         (
+            crate::domain::values::EXPECTED_RATING,
+            "một mức xếp loại (HTXSNV, HTTNV, HTNV, KHTNV hoặc tên đầy đủ)",
+        ),
+        (
+            crate::domain::values::EXPECTED_COUNT,
+            "một số nguyên không âm (viết 07 hay 7 đều được)",
+        ),
+        (
             super::model::EXPECTED_FILL,
             "một số nguyên không âm hoặc một chỗ giữ [[…]] để điền sau",
         ),
@@ -108,6 +116,7 @@ fn type_vi(kind: &str) -> String {
     for (prefix, vi) in [
         ("string ", "chuỗi "),
         ("integer ", "số "),
+        ("floating point ", "số thập phân "),
         ("boolean ", "giá trị "),
     ] {
         if let Some(value) = kind.strip_prefix(prefix) {

@@ -26,6 +26,18 @@ struct Context {
     year_end_summary: NaiveDate,
     directive_date: NaiveDate,
     report_date: NaiveDate,
+    /// `init --roster`: the spreadsheet's file name, and its branches.
+    roster_file: Option<String>,
+    branches: Vec<StarterBranch>,
+}
+
+/// A branch read from the roster: values already written as YAML scalars.
+#[derive(Serialize)]
+struct StarterBranch {
+    id: String,
+    name: String,
+    secretary: String,
+    members: u32,
 }
 
 #[derive(Serialize)]
@@ -39,6 +51,15 @@ struct Cited {
 
 /// The starter `cycle.yaml` for review year `year`.
 pub fn cycle_yaml(year: i32) -> Result<String, Diagnostic> {
+    cycle_yaml_with(year, None)
+}
+
+/// As [`cycle_yaml`], with `roster_file: <file>` and the branches read
+/// from that roster (`init --roster`).
+pub fn cycle_yaml_with(
+    year: i32,
+    roster: Option<(&str, &[crate::cycle::Branch])>,
+) -> Result<String, Diagnostic> {
     let Some(rules) = RuleSet::for_year(year) else {
         return Err(year_error(year));
     };
@@ -59,9 +80,35 @@ pub fn cycle_yaml(year: i32) -> Result<String, Diagnostic> {
         year_end_summary: day(12, 31)?,
         directive_date: day(11, 12)?,
         report_date: day(12, 28)?,
+        roster_file: roster.map(|(file, _)| yaml_scalar(file)),
+        branches: roster.map_or_else(Vec::new, |(_, branches)| {
+            branches.iter().map(starter_branch).collect()
+        }),
     };
     let context = tera::Context::from_serialize(&context).map_err(|e| internal(&e))?;
     tera::Tera::one_off(TEMPLATE, &context, false).map_err(|e| internal(&e))
+}
+
+fn starter_branch(b: &crate::cycle::Branch) -> StarterBranch {
+    let secretary = match b.secretary.is_empty() {
+        true => "[[Họ và tên Bí thư chi bộ]]",
+        false => b.secretary.as_str(),
+    };
+    StarterBranch {
+        id: yaml_scalar(&b.id),
+        name: yaml_scalar(&b.name),
+        secretary: yaml_scalar(secretary),
+        members: b.members,
+    }
+}
+
+/// `text` as one YAML scalar, quoted where YAML needs it.
+fn yaml_scalar(text: &str) -> String {
+    match yaml_serde::to_string(text) {
+        Ok(yaml) => yaml.trim_end().to_owned(),
+        // A string always serializes; quote by hand should it not.
+        Err(_) => format!("'{}'", text.replace('\'', "''")),
+    }
 }
 
 fn cited(r: &'static regulations::Regulation) -> Cited {

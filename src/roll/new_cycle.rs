@@ -43,6 +43,8 @@ pub struct Rolled {
     pub rules: RuleSet,
     /// The new `cycle.yaml`.
     pub yaml: String,
+    /// The `roster_file` both cycles read (copied along).
+    pub roster_file: Option<String>,
     pub changes: Changes,
 }
 
@@ -89,6 +91,7 @@ pub fn prepare(old: &Path, year: i32) -> Result<Rolled, Failed> {
         year,
         rules: cycle.rules,
         yaml,
+        roster_file: cycle.roster_file.clone(),
         changes,
     })
 }
@@ -150,7 +153,7 @@ pub fn move_date(date: NaiveDate, years: i32, holidays: &[NaiveDate]) -> Option<
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    crate::domain::values::parse_date(text, None)
 }
 
 fn format_date(date: NaiveDate) -> String {
@@ -511,6 +514,14 @@ pub fn write(rolled: &Rolled, new_dir: &Path) -> Result<Vec<PathBuf>, Diagnostic
             &mut written,
         )
         .map_err(|e| write_error(&templates, &e))?;
+    }
+    if let Some(file) = &rolled.roster_file {
+        let from = rolled.from_dir.join(file);
+        let bytes = fs::read(&from).map_err(|e| write_error(&from, &e))?;
+        staging
+            .write(Path::new(file), &bytes)
+            .map_err(|e| write_error(new_dir, &e))?;
+        written.push(PathBuf::from(file));
     }
     staging.commit().map_err(|e| write_error(new_dir, &e))?;
     Ok(written)

@@ -4,6 +4,7 @@
 use super::super::docx_read::fold;
 use crate::cycle::{Rating, Role};
 use crate::domain::forms::label;
+use crate::domain::values;
 use chrono::NaiveDate;
 
 /// A heading or label as compared: NFC, folded, lower case, `uỷ` → `ủy`,
@@ -36,10 +37,7 @@ pub fn parse_rating(text: &str) -> RatingCell {
     if k == key(label::UNRATED_CELL) {
         return RatingCell::Unrated;
     }
-    Rating::ALL
-        .into_iter()
-        .find(|r| k == key(r.code()) || k == key(r.full_name()))
-        .map_or(RatingCell::Bad, RatingCell::Rated)
+    values::parse_rating(text).map_or(RatingCell::Bad, RatingCell::Rated)
 }
 
 /// A role as the member table prints it; empty is a plain member.
@@ -71,37 +69,11 @@ pub(super) fn parse_number(text: &str, units: &[&str]) -> Option<u32> {
         .find_map(|u| k.strip_suffix(u))
         .unwrap_or(&k)
         .trim();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
+    values::parse_int(digits)
 }
 
 /// `12/12/2024`, `12-12-2024`, `12.12.2024`, `2024-12-12`, `ngày 12 tháng
 /// 12 năm 2024`, or `12/12` in the form's year.
 pub fn parse_date(text: &str, year: i32) -> Option<NaiveDate> {
-    let k = key(text);
-    let mut rest = k.clone();
-    for word in ["ngày", "tháng", "năm"] {
-        rest = rest.replace(word, " ");
-    }
-    let parts: Vec<&str> = rest
-        .split(|c: char| matches!(c, '/' | '-' | '.' | ',') || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts
-        .iter()
-        .any(|p| !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4)
-    {
-        return None;
-    }
-    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-    let (y, m, d) = match (parts.as_slice(), n.as_slice()) {
-        ([first, ..], [y, m, d]) if first.len() == 4 => (i32::try_from(*y).ok()?, *m, *d),
-        ([.., last], [d, m, y]) if last.len() == 4 => (i32::try_from(*y).ok()?, *m, *d),
-        ([.., last], [d, m, y]) if last.len() == 2 => (2000 + i32::try_from(*y).ok()?, *m, *d),
-        (_, [d, m]) => (year, *m, *d),
-        _ => return None,
-    };
-    NaiveDate::from_ymd_opt(y, m, d)
+    values::parse_date(text, Some(year))
 }

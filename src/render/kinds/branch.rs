@@ -84,7 +84,7 @@ impl<'a> BranchData<'a> {
                 .branch
                 .roster
                 .iter()
-                .map(|name| tables::MemberRow::blank(name, secretary))
+                .map(|entry| tables::MemberRow::blank(&entry.name, secretary))
                 .collect(),
             true => (0..self.branch.members)
                 .map(|_| tables::MemberRow::blank("", secretary))
