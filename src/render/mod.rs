@@ -39,6 +39,8 @@ pub enum Job<'c> {
     Directive,
     BranchReport(&'c Branch),
     ReviewMinutes(&'c Branch),
+    /// One member's self-review form: the branch and the roster row.
+    SelfReview(&'c Branch, usize),
     VoteMinutes,
     /// The consolidated report: it needs every branch's results, or
     /// `partial` (then it is a draft).
@@ -49,11 +51,13 @@ pub enum Job<'c> {
 
 /// Every document the cycle may give, in output order.
 pub fn jobs(cycle: &Cycle, partial: bool) -> Vec<Job<'_>> {
-    let mut jobs = Vec::with_capacity(2 * cycle.branches.len() + 3);
+    let rosters: usize = cycle.branches.iter().map(|b| b.roster.len()).sum();
+    let mut jobs = Vec::with_capacity(2 * cycle.branches.len() + rosters + 3);
     jobs.push(Job::Directive);
     for branch in &cycle.branches {
         jobs.push(Job::BranchReport(branch));
         jobs.push(Job::ReviewMinutes(branch));
+        jobs.extend((0..branch.roster.len()).map(|row| Job::SelfReview(branch, row)));
     }
     jobs.push(Job::VoteMinutes);
     jobs.push(Job::Consolidated { partial });
@@ -84,6 +88,15 @@ impl Job<'_> {
                 in_branch(branch, "bien-ban-kiem-diem"),
                 kinds::review_minutes::render(cycle, branch, engine, layout)?,
             ),
+            Job::SelfReview(branch, row) => {
+                let Some(entry) = branch.roster.get(row) else {
+                    return Ok(None);
+                };
+                (
+                    kinds::self_review::stem(branch, row, entry),
+                    kinds::self_review::render(cycle, branch, entry, engine)?,
+                )
+            }
             Job::VoteMinutes => match kinds::vote_minutes::render(cycle, engine, layout)? {
                 Some(document) => (PathBuf::from("bien-ban-kiem-phieu"), document),
                 None => return Ok(None),

@@ -38,6 +38,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "bao-cao-tong-hop.md",
         include_str!("../../templates/bao-cao-tong-hop.md"),
     ),
+    (
+        "ban-kiem-diem.md",
+        include_str!("../../templates/ban-kiem-diem.md"),
+    ),
 ];
 
 /// Parsed templates, ready to render many documents.

@@ -171,6 +171,9 @@ pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
     dates.extend(c.report.as_ref().map(|r| r.date));
     dates.extend(c.results.values().map(|r| r.meeting.date));
     dates.extend(c.votes.as_ref().map(|v| v.date));
+    // A self-review form prints its member's date of birth.
+    let born = c.branches.iter().flat_map(|b| &b.roster);
+    dates.extend(born.filter_map(|e| e.born));
     years.extend(dates.iter().map(Datelike::year));
     // The vote-count minutes cite the confidence-vote regulation in force.
     if c.votes.is_some() {

@@ -6,6 +6,7 @@ pub mod branch_report;
 pub mod consolidated;
 pub mod directive;
 pub mod review_minutes;
+pub mod self_review;
 pub mod tables;
 pub mod vote_minutes;
 
