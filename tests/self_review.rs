@@ -75,7 +75,7 @@ fn under_qd366_each_group_has_its_form_of_43_hd() {
     assert_scored(&a);
     assert!(a.starts_with("ĐẢNG BỘ SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG **CHI BỘ VĂN PHÒNG SỞ**"));
     assert!(a.contains("*Mẫu 2A*"));
-    assert!(a.contains("Họ và tên: **Trần Văn Hùng**; ngày sinh: 14/5/1972"));
+    assert!(a.contains("Họ và tên: **Trần Văn Hùng** - Ngày sinh: 14/5/1972"));
     assert!(a.contains("Chức vụ Đảng: Bí thư chi bộ"));
     assert!(a.contains("Chức vụ chính quyền: Chánh Văn phòng Sở"));
     assert!(a.contains("Chức vụ đoàn thể: Chủ tịch Công đoàn Văn phòng"));
@@ -105,7 +105,7 @@ fn under_qd366_each_group_has_its_form_of_43_hd() {
     // A name alone: the default group's form (2B), every detail dots.
     let alone = form(&out, "van-phong", "04-pham-thi-lan");
     assert!(alone.contains("*Mẫu 2B*"));
-    assert!(alone.contains("Họ và tên: **Phạm Thị Lan**; ngày sinh: …………"));
+    assert!(alone.contains("Họ và tên: **Phạm Thị Lan** - Ngày sinh: …………"));
     // One form per roster row, numbered from 01.
     let folder = out.join("chi-bo/thuy-loi/ban-kiem-diem");
     let mut names: Vec<String> = std::fs::read_dir(&folder)
@@ -163,7 +163,7 @@ fn under_qd124_the_letters_of_25_hd() {
         assert_common(&text, 2024);
         assert!(text.contains(label), "{stem}: {text}");
     }
-    assert!(form(&out, "van-phong", "06-le-thi-hoai").contains("ngày sinh: 12/3/1958"));
+    assert!(form(&out, "van-phong", "06-le-thi-hoai").contains("Ngày sinh: 12/3/1958"));
 }
 
 #[test]
