@@ -59,3 +59,40 @@ fn the_raised_cap_without_a_reason_is_an_error() {
     );
     assert!(d["message"].as_str().unwrap().contains("quota_reason"));
 }
+
+#[test]
+fn next_years_cycle_asks_for_a_new_reason() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let new = tmp.path().join("2027");
+    let run = vanban(&[
+        "new-cycle",
+        fixture("qd366-2026").to_str().unwrap(),
+        "--year",
+        "2027",
+        "-o",
+        new.to_str().unwrap(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = std::fs::read_to_string(new.join("cycle.yaml")).expect("rolled cycle.yaml");
+    assert!(
+        text.contains("quota_reason: '[[lý do áp dụng mức 25% năm 2027]]'"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("tiêu biểu năm 2025"),
+        "last year's reason is not carried over"
+    );
+    // Until filled, it is a placeholder-left error at its line.
+    let check = vanban(&["check", new.to_str().unwrap(), "--format", "json"]);
+    let diags: Vec<serde_json::Value> = serde_json::from_slice(&check.stdout).expect("json");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["code"] == "placeholder-left" && d["path"] == "rule_options.quota_reason"),
+        "{diags:#?}"
+    );
+}

@@ -71,6 +71,7 @@ fn part_strings(part: &impl Serialize, path: &str) -> Vec<(String, String)> {
 /// Every string value of the cycle, by file, with its field path.
 fn cycle_strings(c: &Cycle) -> Vec<(FileId, String, String)> {
     let mut parts = part_strings(&c.place, "place");
+    parts.extend(part_strings(&c.options, "rule_options"));
     parts.extend(part_strings(&c.issuer, "issuer"));
     parts.extend(part_strings(&c.superior, "superior"));
     parts.extend(part_strings(&c.references, "references"));
