@@ -373,6 +373,8 @@ fn gia_cong_san_expected() -> ResultsFile {
         collective: CollectiveFile {
             rating: Httnv,
             score: None,
+            score_general: None,
+            score_tasks: None,
             achievements: None,
             strengths: None,
             shortcomings: None,

@@ -55,12 +55,35 @@ fn collect_md(root: &Path, dir: &Path, found: &mut Vec<(String, String)>) {
 }
 
 /// Snapshots every document in `out` under `prefix__<path with / as __>`
-/// after checking the list of documents is `expected`.
-fn snapshot_all(prefix: &str, out: &Path, expected: &[&str]) {
-    let docs = markdown_files(out);
+/// after checking the list of documents is `expected`. Members' self-review
+/// forms (`chi-bo/<id>/ban-kiem-diem/<nn>-<slug>.md`) are one per roster row
+/// of `cycle` (counted here from its YAML); the first of each branch is
+/// snapshotted, the others differ only in the pre-filled member.
+fn snapshot_all(prefix: &str, out: &Path, cycle: &Path, expected: &[&str]) {
+    let (forms, docs): (Vec<_>, Vec<_>) = markdown_files(out)
+        .into_iter()
+        .partition(|(p, _)| p.contains("/ban-kiem-diem/"));
     let paths: Vec<&str> = docs.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(paths, expected, "the set of documents changed");
-    for (rel, text) in &docs {
+    let yaml = common::yaml(&cycle.join("cycle.yaml"));
+    for branch in yaml["branches"].as_sequence().expect("branches") {
+        let id = branch["id"].as_str().expect("id");
+        let roster = branch["roster"].as_sequence().map_or(0, Vec::len);
+        let dir = format!("chi-bo/{id}/ban-kiem-diem/");
+        let mine: Vec<&str> = forms
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .filter(|p| p.starts_with(&dir))
+            .collect();
+        assert_eq!(mine.len(), roster, "{id}: one self-review form per member");
+        for (n, path) in mine.iter().enumerate() {
+            assert!(path.starts_with(&format!("{dir}{:02}-", n + 1)), "{path}");
+        }
+    }
+    let first = forms
+        .iter()
+        .filter(|(p, _)| p.contains("/ban-kiem-diem/01-"));
+    for (rel, text) in docs.iter().chain(first) {
         let name = format!("{prefix}__{}", rel.replace('/', "__"));
         insta::assert_snapshot!(name, text);
     }
@@ -101,15 +124,18 @@ fn builtin_example_documents() {
     expected.push("quyet-dinh-xep-loai-danh-sach.md".to_string());
     expected.push("quyet-dinh-xep-loai.md".to_string());
     let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
-    snapshot_all("example", &tmp.path().join("out"), &expected);
+    let cycle = common::fixture("quang-binh-2022");
+    snapshot_all("example", &tmp.path().join("out"), &cycle, &expected);
 }
 
 #[test]
 fn other_committee_2024_documents() {
-    let (_tmp, out) = common::build(&common::fixture("other-committee-2024"));
+    let cycle = common::fixture("other-committee-2024");
+    let (_tmp, out) = common::build(&cycle);
     snapshot_all(
         "other_committee_2024",
         &out,
+        &cycle,
         &[
             "chi-bo/gia-cong-san/bao-cao.md",
             "chi-bo/gia-cong-san/bien-ban-kiem-diem.md",

@@ -106,10 +106,14 @@ pub enum VoteBase {
     Valid,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RuleOptions {
     pub quota_percent: u32,
+    /// Why the cap is raised above 20% (qd366-2025 only: an organisation
+    /// with outstanding achievements); printed in the consolidated report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quota_reason: Option<String>,
     pub quota_base: QuotaBase,
     pub quota_rounding: QuotaRounding,
     pub vote_base: VoteBase,
@@ -119,6 +123,7 @@ impl Default for RuleOptions {
     fn default() -> Self {
         RuleOptions {
             quota_percent: 20,
+            quota_reason: None,
             quota_base: QuotaBase::RatedGood,
             quota_rounding: QuotaRounding::Floor,
             vote_base: VoteBase::Returned,
@@ -177,6 +182,12 @@ impl Role {
     /// An ordinary member (`dang-vien`, left out when written).
     pub fn is_default(&self) -> bool {
         *self == Role::DangVien
+    }
+
+    /// A member of the branch's leadership (bí thư, phó bí thư, chi ủy
+    /// viên): "thành viên của tập thể lãnh đạo" in Quy định 366-QĐ/TW.
+    pub fn in_leadership(self) -> bool {
+        self != Role::DangVien
     }
 }
 
@@ -466,6 +477,20 @@ pub struct Collective {
         skip_serializing_if = "Option::is_none"
     )]
     pub score: Option<u32>,
+    /// qd366-2025: the general criteria, out of 30.
+    #[serde(
+        default,
+        deserialize_with = "crate::cycle::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub score_general: Option<u32>,
+    /// qd366-2025: the results of the tasks, out of 70.
+    #[serde(
+        default,
+        deserialize_with = "crate::cycle::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub score_tasks: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub achievements: Option<String>,
     /// The branch's prose. Left out: not known (documents leave dotted
@@ -508,6 +533,20 @@ pub struct Member {
         skip_serializing_if = "Option::is_none"
     )]
     pub score: Option<u32>,
+    /// qd366-2025: the general criteria, out of 30.
+    #[serde(
+        default,
+        deserialize_with = "crate::cycle::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub score_general: Option<u32>,
+    /// qd366-2025: the results of the tasks, out of 70.
+    #[serde(
+        default,
+        deserialize_with = "crate::cycle::values::opt_count",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub score_tasks: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]

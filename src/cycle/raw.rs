@@ -237,6 +237,8 @@ mod tests {
             collective: Collective {
                 rating: Rating::Htxsnv,
                 score: Some(92),
+                score_general: Some(27),
+                score_tasks: Some(65),
                 achievements: Some("Chủ trì đề án \"chuyển đổi số\"".into()),
                 strengths: Some("Đoàn kết;\nthống nhất".into()),
                 shortcomings: Some("07".into()),
@@ -293,6 +295,8 @@ mod tests {
         results.collective = Collective {
             rating: Rating::Httnv,
             score: None,
+            score_general: None,
+            score_tasks: None,
             achievements: None,
             strengths: None,
             shortcomings: None,

@@ -2,12 +2,14 @@
 //! level, the HTXSNV quota (its base, rounding and cap), shares of a whole
 //! as documents print them, the ballots a confidence vote is counted over,
 //! the vote thresholds and what "tín nhiệm thấp" leads to under each
-//! regulation. The rules, the documents and `vanban stats` all call these,
+//! regulation, the caps that depend on the rule set (the 20% or 25% quota,
+//! sick leave) and the 100-point score (its parts, total and bands). The rules, the documents and `vanban stats` all call these,
 //! so a diagnostic and a document can never disagree.
 
+use super::regulations::{VoteRegime, vote_regime};
 use super::vietnamese::{percent, percent_tenths, percent_with};
-use crate::cycle::{Cycle, QuotaBase, QuotaRounding, Rating, Results, RuleOptions, RuleSet};
-use crate::cycle::{VoteBase, Votes};
+use crate::cycle::{Collective, Cycle, Member, QuotaBase, QuotaRounding, Rating, Results};
+use crate::cycle::{RuleOptions, RuleSet, VoteBase, Votes};
 use crate::diagnostic::Lang;
 use serde::Serialize;
 
@@ -283,42 +285,170 @@ pub fn has_quorum(present: u32, convened: u32) -> bool {
     u64::from(present) * 3 >= u64::from(convened) * 2
 }
 
-/// What "tín nhiệm thấp" over the base leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How far "tín nhiệm thấp" goes over the base: the two thresholds every
+/// vote regulation uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Consequence {
+pub enum Threshold {
     /// Half or less.
     None,
-    /// More than half, less than 2/3: consider removal from the post.
-    Consider,
-    /// 2/3 or more: removal without waiting for the term's end.
-    Remove,
+    /// More than half, less than 2/3.
+    OverHalf,
+    /// 2/3 or more.
+    TwoThirds,
 }
 
-/// The consequence of `low` votes over `base` ballots (integer arithmetic).
-pub fn consequence(low: u32, base: u32) -> Consequence {
+/// The threshold `low` votes over `base` ballots reach (integer arithmetic).
+pub fn threshold(low: u32, base: u32) -> Threshold {
     let (low, base) = (u64::from(low), u64::from(base));
     if base == 0 {
-        Consequence::None
+        Threshold::None
     } else if low * 3 >= base * 2 {
-        Consequence::Remove
+        Threshold::TwoThirds
     } else if low * 2 > base {
-        Consequence::Consider
+        Threshold::OverHalf
     } else {
-        Consequence::None
+        Threshold::None
     }
 }
 
+/// What "tín nhiệm thấp" over the base leads to, under the vote regulation
+/// in force (rules.md, `vote-threshold`). The documents word each one in
+/// `templates/tin-nhiem-thap.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consequence {
+    /// Half or less: nothing follows.
+    None,
+    /// 262-QĐ/TW, more than half: not planned for a higher post.
+    NotPlanned,
+    /// 262-QĐ/TW, 2/3 or more: the competent level considers removal from
+    /// the post or resignation.
+    ConsiderRemovalOrResignation,
+    /// 96-QĐ/TW, more than half and under 2/3: the competent level
+    /// considers removal from the post, reassignment or resignation.
+    ConsiderRemoval,
+    /// 96-QĐ/TW, 2/3 or more: removal from the post without waiting for
+    /// the term's end.
+    RemoveBeforeTermEnd,
+}
+
+/// The consequence of `low` votes over `base` ballots under `regime`.
+pub fn consequence(regime: VoteRegime, low: u32, base: u32) -> Consequence {
+    match (regime, threshold(low, base)) {
+        (_, Threshold::None) => Consequence::None,
+        (VoteRegime::Qd262, Threshold::OverHalf) => Consequence::NotPlanned,
+        (VoteRegime::Qd262, Threshold::TwoThirds) => Consequence::ConsiderRemovalOrResignation,
+        (VoteRegime::Qd96, Threshold::OverHalf) => Consequence::ConsiderRemoval,
+        (VoteRegime::Qd96, Threshold::TwoThirds) => Consequence::RemoveBeforeTermEnd,
+    }
+}
+
+/// The vote regulation whose consequences apply to a cycle's vote: the one
+/// in force for its year (`domain::regulations`).
+pub fn cycle_vote_regime(c: &Cycle) -> VoteRegime {
+    vote_regime(c.year)
+}
+
 /// Whether `low` is more than half of `base` (integer arithmetic): the
-/// threshold of both consequences.
+/// threshold of every consequence.
 pub fn over_half(low: u32, base: u32) -> bool {
-    consequence(low, base) != Consequence::None
+    threshold(low, base) != Threshold::None
 }
 
 /// The highest rating "tín nhiệm thấp" over half allows under `rules`:
 /// KHTNV under qd366-2025 (Quy định 366-QĐ/TW); no cap before it.
 pub fn low_confidence_cap(rules: RuleSet, low: u32, base: u32) -> Option<Rating> {
     (rules == RuleSet::Qd366_2025 && over_half(low, base)).then_some(Rating::Khtnv)
+}
+
+// ---------------------------------------------------------------------------
+// Caps by regime
+// ---------------------------------------------------------------------------
+
+/// The regular HTXSNV cap, in percent of the base (every rule set).
+pub const QUOTA_PERCENT: u32 = 20;
+
+/// The raised cap for an organisation with outstanding achievements,
+/// with a stated reason (Quy định 366-QĐ/TW, Điều 11 khoản 1.5).
+pub const QUOTA_PERCENT_RAISED: u32 = 25;
+
+/// The highest `quota_percent` a rule set allows: 25 under qd366-2025
+/// when `quota_reason` is given, else 20.
+pub fn quota_percent_limit(rules: RuleSet, reason_given: bool) -> u32 {
+    match rules == RuleSet::Qd366_2025 && reason_given {
+        true => QUOTA_PERCENT_RAISED,
+        false => QUOTA_PERCENT,
+    }
+}
+
+/// Months of sick leave from which the rating is capped (qd132-2018,
+/// qd124-2023).
+pub const SICK_LEAVE_MONTHS: u32 = 3;
+
+/// The highest rating `months` of sick leave allows under `rules`: HTNV
+/// from 3 months under qd132-2018 and qd124-2023; no cap under qd366-2025
+/// (Hướng dẫn 43-HD/BTCTW point 7.5: rated on the actual work).
+pub fn sick_leave_cap(rules: RuleSet, months: u32) -> Option<Rating> {
+    (rules != RuleSet::Qd366_2025 && months >= SICK_LEAVE_MONTHS).then_some(Rating::Htnv)
+}
+
+// ---------------------------------------------------------------------------
+// The 100-point score (qd366-2025)
+// ---------------------------------------------------------------------------
+
+/// The general criteria are scored out of 30.
+pub const SCORE_GENERAL_MAX: u32 = 30;
+/// The results of the tasks are scored out of 70.
+pub const SCORE_TASKS_MAX: u32 = 70;
+/// The whole score, out of 100.
+pub const SCORE_MAX: u32 = 100;
+
+/// A score as given: the total and its two parts, each optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Score {
+    pub given: Option<u32>,
+    pub general: Option<u32>,
+    pub tasks: Option<u32>,
+}
+
+impl Score {
+    pub fn of_member(m: &Member) -> Score {
+        Score {
+            given: m.score,
+            general: m.score_general,
+            tasks: m.score_tasks,
+        }
+    }
+
+    pub fn of_collective(c: &Collective) -> Score {
+        Score {
+            given: c.score,
+            general: c.score_general,
+            tasks: c.score_tasks,
+        }
+    }
+
+    /// The sum of the two parts, when both are given.
+    pub fn parts_sum(&self) -> Option<u32> {
+        Some(self.general?.saturating_add(self.tasks?))
+    }
+
+    /// The total: as given, else the sum of both parts.
+    pub fn total(&self) -> Option<u32> {
+        self.given.or_else(|| self.parts_sum())
+    }
+}
+
+/// The highest rating a 100-point score allows (Quy định 366-QĐ/TW):
+/// ≥ 90 HTXSNV, 70–89 HTTNV, 50–69 HTNV, < 50 KHTNV.
+pub fn score_ceiling(score: u32) -> Rating {
+    match score {
+        90.. => Rating::Htxsnv,
+        70..=89 => Rating::Httnv,
+        50..=69 => Rating::Htnv,
+        _ => Rating::Khtnv,
+    }
 }
 
 #[cfg(test)]
@@ -335,6 +465,7 @@ mod tests {
 
     const FLOOR: RuleOptions = RuleOptions {
         quota_percent: 20,
+        quota_reason: None,
         quota_base: QuotaBase::RatedGood,
         quota_rounding: QuotaRounding::Floor,
         vote_base: VoteBase::Returned,
@@ -420,11 +551,92 @@ mod tests {
 
     #[test]
     fn thresholds_are_over_half_and_two_thirds() {
-        assert_eq!(consequence(22, 45), Consequence::None);
-        assert_eq!(consequence(23, 45), Consequence::Consider);
-        assert_eq!(consequence(29, 45), Consequence::Consider);
-        assert_eq!(consequence(30, 45), Consequence::Remove);
-        assert_eq!(consequence(3, 0), Consequence::None);
+        assert_eq!(threshold(22, 45), Threshold::None);
+        assert_eq!(threshold(23, 45), Threshold::OverHalf);
+        assert_eq!(threshold(29, 45), Threshold::OverHalf);
+        assert_eq!(threshold(30, 45), Threshold::TwoThirds);
+        assert_eq!(threshold(3, 0), Threshold::None);
+    }
+
+    #[test]
+    fn consequences_follow_the_vote_regulation() {
+        use Consequence as C;
+        let at = |regime| [22, 23, 29, 30, 45].map(|low| consequence(regime, low, 45));
+        // Quy định 262-QĐ/TW: over half, not planned; 2/3, removal or resignation considered.
+        assert_eq!(
+            at(VoteRegime::Qd262),
+            [
+                C::None,
+                C::NotPlanned,
+                C::NotPlanned,
+                C::ConsiderRemovalOrResignation,
+                C::ConsiderRemovalOrResignation
+            ]
+        );
+        // Quy định 96-QĐ/TW: over half, removal considered; 2/3, removal before the term's end.
+        assert_eq!(
+            at(VoteRegime::Qd96),
+            [
+                C::None,
+                C::ConsiderRemoval,
+                C::ConsiderRemoval,
+                C::RemoveBeforeTermEnd,
+                C::RemoveBeforeTermEnd
+            ]
+        );
+    }
+
+    #[test]
+    fn sick_leave_caps_until_qd366() {
+        for rules in [RuleSet::Qd132_2018, RuleSet::Qd124_2023] {
+            assert_eq!(sick_leave_cap(rules, 2), None);
+            assert_eq!(sick_leave_cap(rules, 3), Some(Rating::Htnv));
+        }
+        assert_eq!(sick_leave_cap(RuleSet::Qd366_2025, 12), None);
+    }
+
+    #[test]
+    fn quota_percent_is_raised_only_under_qd366_with_a_reason() {
+        assert_eq!(RuleOptions::default().quota_percent, QUOTA_PERCENT);
+        assert_eq!(quota_percent_limit(RuleSet::Qd366_2025, true), 25);
+        assert_eq!(quota_percent_limit(RuleSet::Qd366_2025, false), 20);
+        assert_eq!(quota_percent_limit(RuleSet::Qd124_2023, true), 20);
+        assert_eq!(quota_percent_limit(RuleSet::Qd132_2018, true), 20);
+    }
+
+    #[test]
+    fn a_score_is_given_or_the_sum_of_its_parts() {
+        let parts = Score {
+            given: None,
+            general: Some(26),
+            tasks: Some(56),
+        };
+        assert_eq!((parts.parts_sum(), parts.total()), (Some(82), Some(82)));
+        let given = Score {
+            given: Some(80),
+            ..parts
+        };
+        assert_eq!(
+            given.total(),
+            Some(80),
+            "the given total wins; score-band flags it"
+        );
+        let one_part = Score {
+            tasks: None,
+            ..parts
+        };
+        assert_eq!((one_part.parts_sum(), one_part.total()), (None, None));
+    }
+
+    #[test]
+    fn score_ceilings() {
+        assert_eq!(score_ceiling(100), Rating::Htxsnv);
+        assert_eq!(score_ceiling(90), Rating::Htxsnv);
+        assert_eq!(score_ceiling(89), Rating::Httnv);
+        assert_eq!(score_ceiling(70), Rating::Httnv);
+        assert_eq!(score_ceiling(69), Rating::Htnv);
+        assert_eq!(score_ceiling(50), Rating::Htnv);
+        assert_eq!(score_ceiling(49), Rating::Khtnv);
     }
 
     #[test]

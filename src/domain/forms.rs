@@ -4,7 +4,8 @@
 //! a filled form. `render` writes with these, `collect` reads back by them:
 //! a label changed here changes both.
 
-use crate::cycle::{Rating, Role};
+use crate::cycle::{Group, Rating, Role, RuleSet};
+use serde::Serialize;
 
 /// The tables the documents place, by the name a template gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -220,6 +221,47 @@ pub fn rating_cell(rating: Option<Rating>) -> &'static str {
     rating.map_or(label::UNRATED_CELL, Rating::full_name)
 }
 
+/// The self-review form (bản kiểm điểm cá nhân) a guide prescribes for a
+/// member: Hướng dẫn 21-HD/BTCTW has one; 25-HD/BTCTW has 02A (no
+/// leadership post) and 02B (a post); 43-HD/BTCTW has 2A (a post), 2B (no
+/// post) and 2C (outside the political system) — the letters swap in 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SelfReviewForm {
+    Hd21,
+    Hd25Member,
+    Hd25Leader,
+    Hd43Leader,
+    Hd43Member,
+    Hd43Outside,
+}
+
+impl SelfReviewForm {
+    /// The form for a member of `group` under `rules`.
+    pub fn of(rules: RuleSet, group: Group) -> SelfReviewForm {
+        match (rules, group) {
+            (RuleSet::Qd132_2018, _) => SelfReviewForm::Hd21,
+            (RuleSet::Qd124_2023, Group::LanhDao) => SelfReviewForm::Hd25Leader,
+            (RuleSet::Qd124_2023, _) => SelfReviewForm::Hd25Member,
+            (RuleSet::Qd366_2025, Group::LanhDao) => SelfReviewForm::Hd43Leader,
+            (RuleSet::Qd366_2025, Group::DangVien) => SelfReviewForm::Hd43Member,
+            (RuleSet::Qd366_2025, Group::NgoaiHeThong) => SelfReviewForm::Hd43Outside,
+        }
+    }
+
+    /// The label printed top right, as in the guide.
+    pub fn label(self) -> &'static str {
+        match self {
+            SelfReviewForm::Hd21 => "Mẫu 02-HD KĐ.ĐG 2019",
+            SelfReviewForm::Hd25Member => "Mẫu 02A-HD KĐ.ĐG 2023",
+            SelfReviewForm::Hd25Leader => "Mẫu 02B-HD KĐ.ĐG 2023",
+            SelfReviewForm::Hd43Leader => "Mẫu 2A",
+            SelfReviewForm::Hd43Member => "Mẫu 2B",
+            SelfReviewForm::Hd43Outside => "Mẫu 2C",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +311,27 @@ mod tests {
         for role in [Role::BiThu, Role::PhoBiThu, Role::ChiUyVien, Role::DangVien] {
             assert!(!role_name(role).is_empty(), "{role:?}");
         }
+    }
+
+    #[test]
+    fn each_guide_has_its_self_review_forms() {
+        use Group::{DangVien, LanhDao, NgoaiHeThong};
+        let label = |rules, group| SelfReviewForm::of(rules, group).label();
+        for g in Group::ALL {
+            assert_eq!(label(RuleSet::Qd132_2018, g), "Mẫu 02-HD KĐ.ĐG 2019");
+        }
+        assert_eq!(
+            label(RuleSet::Qd124_2023, DangVien),
+            "Mẫu 02A-HD KĐ.ĐG 2023"
+        );
+        assert_eq!(
+            label(RuleSet::Qd124_2023, NgoaiHeThong),
+            "Mẫu 02A-HD KĐ.ĐG 2023"
+        );
+        assert_eq!(label(RuleSet::Qd124_2023, LanhDao), "Mẫu 02B-HD KĐ.ĐG 2023");
+        // 43-HD swaps the letters: A is now the leader's form.
+        assert_eq!(label(RuleSet::Qd366_2025, LanhDao), "Mẫu 2A");
+        assert_eq!(label(RuleSet::Qd366_2025, DangVien), "Mẫu 2B");
+        assert_eq!(label(RuleSet::Qd366_2025, NgoaiHeThong), "Mẫu 2C");
     }
 }

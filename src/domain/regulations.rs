@@ -5,6 +5,7 @@
 
 use crate::cycle::{DocNumber, RuleSet};
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// What a regulation is for: the rating rules, their guide, or the vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +130,28 @@ pub fn in_force(role: Role, year: i32) -> Option<&'static Regulation> {
         .rfind(|r| r.role == role && r.from_year <= year)
 }
 
+/// The confidence-vote regulations, whose consequences of "tín nhiệm
+/// thấp" differ (rules.md, `vote-threshold`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoteRegime {
+    /// Quy định 262-QĐ/TW (08/10/2014), for votes before 2023.
+    Qd262,
+    /// Quy định 96-QĐ/TW (02/02/2023), for votes from 2023.
+    Qd96,
+}
+
+/// The reference key of Quy định 96-QĐ/TW in [`REGULATIONS`].
+const QD96_KEY: &str = "qd96-tw";
+
+/// The vote regulation in force for reviews of `year`, from the table.
+pub fn vote_regime(year: i32) -> VoteRegime {
+    match in_force(Role::Vote, year) {
+        Some(r) if r.key == QD96_KEY => VoteRegime::Qd96,
+        _ => VoteRegime::Qd262,
+    }
+}
+
 /// The Quy định and Hướng dẫn of a rule set (its first year's).
 pub fn of_set(set: RuleSet) -> [Option<&'static Regulation>; 2] {
     let year = *set.years().start();
@@ -190,6 +213,14 @@ mod tests {
         assert_eq!(vote(2022), Some("262-QĐ/TW"));
         assert_eq!(vote(2023), Some("96-QĐ/TW"));
         assert_eq!(vote(2030), Some("96-QĐ/TW"));
+        assert_eq!(vote_regime(2022), VoteRegime::Qd262);
+        assert_eq!(vote_regime(2023), VoteRegime::Qd96);
+        assert_eq!(vote_regime(2026), VoteRegime::Qd96);
+        assert!(
+            REGULATIONS
+                .iter()
+                .any(|r| r.key == QD96_KEY && r.role == Role::Vote)
+        );
     }
 
     #[test]

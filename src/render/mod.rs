@@ -36,6 +36,8 @@ pub enum Job<'c> {
     ReviewMinutes(&'c Branch),
     /// The branch meeting's rating ballot.
     RatingBallot(&'c Branch),
+    /// One member's self-review form: the branch and the roster row.
+    SelfReview(&'c Branch, usize),
     VoteMinutes,
     /// The confidence-vote ballot.
     VoteBallot,
@@ -57,12 +59,14 @@ pub enum Job<'c> {
 
 /// Every document the cycle may give, in output order.
 pub fn jobs(cycle: &Cycle, partial: bool) -> Vec<Job<'_>> {
-    let mut jobs = Vec::with_capacity(3 * cycle.branches.len() + 5);
+    let rosters: usize = cycle.branches.iter().map(|b| b.roster.len()).sum();
+    let mut jobs = Vec::with_capacity(3 * cycle.branches.len() + rosters + 5);
     jobs.push(Job::Directive);
     for branch in &cycle.branches {
         jobs.push(Job::BranchReport(branch));
         jobs.push(Job::ReviewMinutes(branch));
         jobs.push(Job::RatingBallot(branch));
+        jobs.extend((0..branch.roster.len()).map(|row| Job::SelfReview(branch, row)));
     }
     jobs.push(Job::VoteMinutes);
     jobs.push(Job::VoteBallot);
@@ -115,6 +119,15 @@ impl Job<'_> {
                     Some(document) => (PathBuf::from(kinds::decision::LIST_STEM), document),
                     None => return Ok(None),
                 }
+            }
+            Job::SelfReview(branch, row) => {
+                let Some(entry) = branch.roster.get(row) else {
+                    return Ok(None);
+                };
+                (
+                    kinds::self_review::stem(branch, row, entry),
+                    kinds::self_review::render(cycle, branch, entry, engine)?,
+                )
             }
             Job::VoteMinutes => match kinds::vote_minutes::render(cycle, engine, layout)? {
                 Some(document) => (PathBuf::from("bien-ban-kiem-phieu"), document),

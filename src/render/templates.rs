@@ -14,8 +14,14 @@ use serde::Serialize;
 use std::path::Path;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
-/// Built-in templates: (file name, text).
+/// Built-in templates: (file name, text). Templates holding only
+/// components (shared wording) come first: a template calling a component
+/// is checked against those already added.
 pub const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "tin-nhiem-thap.md",
+        include_str!("../../templates/tin-nhiem-thap.md"),
+    ),
     ("cong-van.md", include_str!("../../templates/cong-van.md")),
     (
         "bao-cao-chi-bo.md",
@@ -48,6 +54,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "danh-sach-xep-loai.md",
         include_str!("../../templates/danh-sach-xep-loai.md"),
+    ),
+    (
+        "ban-kiem-diem.md",
+        include_str!("../../templates/ban-kiem-diem.md"),
     ),
 ];
 

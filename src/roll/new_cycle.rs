@@ -129,12 +129,28 @@ pub fn roll(cycle: &mut raw::Cycle, year: i32) -> Result<Changes, Message> {
     replace_regulations(cycle, year, &mut changes);
     renew_references(cycle, from, year, &mut changes);
     roll_numbers(cycle, &mut changes);
+    renew_quota_reason(cycle, year, &mut changes);
     let subject = roll_years(&cycle.directive.subject, from, year);
     if subject != cycle.directive.subject {
         cycle.directive.subject = subject;
         changes.reworded.push("directive.subject".to_string());
     }
     Ok(changes)
+}
+
+/// The reason for a raised HTXSNV cap is the old year's achievements: the
+/// new year needs its own, so it becomes a placeholder.
+fn renew_quota_reason(cycle: &mut raw::Cycle, year: i32, changes: &mut Changes) {
+    if let Some(reason) = &mut cycle.rule_options.quota_reason {
+        let placeholder = format!(
+            "[[lý do áp dụng mức {}% năm {year}]]",
+            cycle.rule_options.quota_percent
+        );
+        *reason = placeholder.clone();
+        changes
+            .placeholders
+            .push(("rule_options.quota_reason".to_string(), placeholder));
+    }
 }
 
 // ---------------------------------------------------------------------------

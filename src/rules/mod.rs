@@ -26,6 +26,7 @@ pub type Rule = fn(&Cycle) -> Vec<Diagnostic>;
 pub const RULES: &[Rule] = &[
     rating::rule_set_year,
     rating::quota_excellent,
+    rating::quota_percent_allowed,
     rating::quota_excellent_branch,
     rating::head_above_collective,
     rating::excellent_without_product,

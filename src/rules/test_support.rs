@@ -122,6 +122,8 @@ pub fn member(name: &str, rating: Option<Rating>) -> Member {
         self_remedied: false,
         sick_leave_months: None,
         score: None,
+        score_general: None,
+        score_tasks: None,
     }
 }
 

@@ -71,6 +71,7 @@ fn part_strings(part: &impl Serialize, path: &str) -> Vec<(String, String)> {
 /// Every string value of the cycle, by file, with its field path.
 fn cycle_strings(c: &Cycle) -> Vec<(FileId, String, String)> {
     let mut parts = part_strings(&c.place, "place");
+    parts.extend(part_strings(&c.options, "rule_options"));
     parts.extend(part_strings(&c.issuer, "issuer"));
     parts.extend(part_strings(&c.superior, "superior"));
     parts.extend(part_strings(&c.references, "references"));
@@ -173,6 +174,9 @@ pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
     dates.extend(c.decision.as_ref().and_then(|d| d.date));
     dates.extend(c.results.values().map(|r| r.meeting.date));
     dates.extend(c.vote_call.as_ref().map(|v| v.date));
+    // A self-review form prints its member's date of birth.
+    let born = c.branches.iter().flat_map(|b| &b.roster);
+    dates.extend(born.filter_map(|e| e.born));
     years.extend(dates.iter().map(Datelike::year));
     // The vote-count minutes cite the confidence-vote regulation in force.
     if c.vote_call.is_some() {

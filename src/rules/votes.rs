@@ -2,7 +2,8 @@
 
 use crate::cycle::{Cycle, VoteBase, Votes};
 use crate::diagnostic::{Code, Diagnostic, Lang, Message};
-use crate::domain::figures::{Consequence, consequence, cycle_vote_base, has_quorum, share_in};
+use crate::domain::figures::{Consequence, consequence, cycle_vote_base, cycle_vote_regime};
+use crate::domain::figures::{has_quorum, share_in};
 
 /// `part / whole` as a percentage in both languages, as the documents
 /// print it (`domain::figures::share`): `52,3%` / `52.3%`, `50%`.
@@ -133,8 +134,9 @@ pub fn vote_quorum(c: &Cycle) -> Vec<Diagnostic> {
     )]
 }
 
-/// `vote-threshold`: more than 50% "tín nhiệm thấp" (consider removal from
-/// the post) or 2/3 or more (removal without waiting for the term's end).
+/// `vote-threshold`: more than 50% "tín nhiệm thấp", or 2/3 or more, and
+/// what follows under the vote regulation in force (262-QĐ/TW before 2023,
+/// 96-QĐ/TW from 2023: `domain::figures::consequence`).
 pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
     let (Some(v), Some(base)) = (&c.votes, cycle_vote_base(c)) else {
         return Vec::new();
@@ -142,6 +144,7 @@ pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
     if base == 0 {
         return Vec::new();
     }
+    let regime = cycle_vote_regime(c);
     let (over_vi, over_en) = match c.options.vote_base {
         VoteBase::Returned => ("phiếu thu vào", "ballots returned"),
         VoteBase::Valid => ("phiếu hợp lệ", "valid ballots"),
@@ -150,16 +153,24 @@ pub fn vote_threshold(c: &Cycle) -> Vec<Diagnostic> {
         .iter()
         .enumerate()
         .filter_map(|(i, p)| {
-            let (then_vi, then_en) = match consequence(p.low, base) {
-                Consequence::Remove => (
-                    "từ 2/3 trở lên: cho thôi giữ chức vụ, không chờ hết nhiệm kỳ",
-                    "2/3 or more: removal from the post without waiting for the term's end",
-                ),
-                Consequence::Consider => (
-                    "trên 50%: xem xét cho thôi giữ chức vụ",
-                    "over 50%: consider removal from the post",
-                ),
+            let (then_vi, then_en) = match consequence(regime, p.low, base) {
                 Consequence::None => return None,
+                Consequence::NotPlanned => (
+                    "trên 50% (Quy định 262-QĐ/TW): không quy hoạch lên chức vụ cao hơn",
+                    "over 50% (Quy định 262-QĐ/TW): not planned for a higher post",
+                ),
+                Consequence::ConsiderRemovalOrResignation => (
+                    "từ 2/3 trở lên (Quy định 262-QĐ/TW): cấp có thẩm quyền xem xét cho thôi giữ chức vụ hoặc cho từ chức",
+                    "2/3 or more (Quy định 262-QĐ/TW): the competent level considers removal from the post or resignation",
+                ),
+                Consequence::ConsiderRemoval => (
+                    "trên 50% đến dưới 2/3 (Quy định 96-QĐ/TW): cấp có thẩm quyền xem xét cho thôi giữ chức vụ, bố trí công tác khác hoặc cho từ chức",
+                    "over 50% and under 2/3 (Quy định 96-QĐ/TW): the competent level considers removal from the post, reassignment or resignation",
+                ),
+                Consequence::RemoveBeforeTermEnd => (
+                    "từ 2/3 trở lên (Quy định 96-QĐ/TW): cấp có thẩm quyền cho thôi giữ chức vụ, không chờ hết nhiệm kỳ",
+                    "2/3 or more (Quy định 96-QĐ/TW): removal from the post without waiting for the term's end",
+                ),
             };
             let (pct_vi, pct_en) = percent(p.low, base);
             Some(Diagnostic::warning(
@@ -260,23 +271,49 @@ mod tests {
 
     #[test]
     fn vote_threshold_half_and_two_thirds() {
-        let low = |n: u32, base: u32| {
-            vote_threshold(&with_votes(|v| {
+        // The base cycle is 2022: Quy định 262-QĐ/TW.
+        let low = |year: i32, n: u32, base: u32| {
+            let mut c = with_votes(|v| {
                 v.ballots.returned = base;
                 v.people[0].low = n;
-            }))
+            });
+            c.year = year;
+            vote_threshold(&c)
         };
-        // 6 returned: 3 is exactly half (fine), 4 is 2/3 (removal).
-        assert!(low(3, 6).is_empty());
-        let d = low(4, 6);
-        assert_eq!(found(&d), [(Code::VoteThreshold, Severity::Warning)]);
-        assert!(d[0].message.en.contains("without waiting"));
-        // 7 returned: 4 is over half but under 2/3, 5 is over 2/3.
-        let d = low(4, 7);
-        assert!(d[0].message.en.contains("consider removal"));
-        assert!(low(5, 7)[0].message.en.contains("without waiting"));
-        // No ballots: nothing to divide by.
-        assert!(low(1, 0).is_empty());
+        for year in [2022, 2023, 2026] {
+            // 6 returned: 3 is exactly half (fine), 4 is 2/3.
+            assert!(low(year, 3, 6).is_empty());
+            let d = low(year, 4, 6);
+            assert_eq!(found(&d), [(Code::VoteThreshold, Severity::Warning)]);
+            // No ballots: nothing to divide by.
+            assert!(low(year, 1, 0).is_empty());
+        }
+        // 262-QĐ/TW: over half → not planned; 2/3 → removal or resignation considered.
+        assert!(
+            low(2022, 4, 7)[0]
+                .message
+                .en
+                .contains("not planned for a higher post")
+        );
+        assert!(
+            low(2022, 5, 7)[0]
+                .message
+                .en
+                .contains("considers removal from the post or resignation")
+        );
+        assert!(low(2022, 4, 6)[0].message.vi.contains("262-QĐ/TW"));
+        // 96-QĐ/TW: over half → removal, reassignment or resignation considered;
+        // 2/3 → removal before the term's end.
+        for year in [2023, 2026] {
+            assert!(
+                low(year, 4, 7)[0]
+                    .message
+                    .en
+                    .contains("reassignment or resignation")
+            );
+            assert!(low(year, 5, 7)[0].message.en.contains("without waiting"));
+            assert!(low(year, 4, 6)[0].message.vi.contains("96-QĐ/TW"));
+        }
     }
 
     #[test]

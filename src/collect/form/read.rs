@@ -228,6 +228,8 @@ impl FormReader {
         Some(CollectiveFile {
             rating: rating?,
             score,
+            score_general: None,
+            score_tasks: None,
             achievements,
             strengths: None,
             shortcomings: None,

@@ -17,7 +17,7 @@ use super::tables::{group, leaf};
 use super::vote_minutes::{self, Flagged};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
-use crate::domain::figures::{Consequence, share, vote_base};
+use crate::domain::figures::{QUOTA_PERCENT, share, vote_base};
 use crate::domain::forms::{TableName, rating_cell};
 use crate::domain::vietnamese::{date_long, date_short};
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
@@ -88,6 +88,9 @@ struct Context<'a> {
     basis: Vec<Citation>,
     directive: DirectiveRef<'a>,
     figures: &'a Figures,
+    /// Why the HTXSNV cap is raised above 20% (`rule_options.quota_reason`,
+    /// qd366-2025), when it is.
+    quota_reason: Option<&'a str>,
     /// Branches in cycle.yaml, and those that reported.
     branch_count: usize,
     reported: usize,
@@ -159,8 +162,7 @@ struct VoteView<'a> {
     present_share: String,
     regulation: Option<Citation>,
     local_rule: Option<Citation>,
-    consider: Vec<Flagged<'a>>,
-    remove: Vec<Flagged<'a>>,
+    flagged: Vec<Flagged<'a>>,
 }
 
 /// The branches that reported, in cycle.yaml order, with their results.
@@ -222,8 +224,7 @@ fn vote_view<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<VoteView<'a>, Dia
         present_share: share(votes.present.into(), votes.convened.into()),
         regulation,
         local_rule,
-        consider: vote_minutes::flagged(votes, base, Consequence::Consider),
-        remove: vote_minutes::flagged(votes, base, Consequence::Remove),
+        flagged: vote_minutes::flagged(cycle, votes, base),
     })
 }
 
@@ -246,6 +247,11 @@ fn context<'a>(
             subject: &d.subject,
         },
         figures,
+        quota_reason: cycle
+            .options
+            .quota_reason
+            .as_deref()
+            .filter(|_| cycle.options.quota_percent > QUOTA_PERCENT),
         branch_count: cycle.branches.len(),
         reported: cycle.results.len(),
         missing: figures.missing_names(),

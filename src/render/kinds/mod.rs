@@ -9,6 +9,7 @@ pub mod decision;
 pub mod directive;
 pub mod rating_ballot;
 pub mod review_minutes;
+pub mod self_review;
 pub mod tables;
 pub mod vote_ballot;
 pub mod vote_form;

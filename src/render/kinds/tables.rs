@@ -8,7 +8,7 @@
 //! row label; a form has the same tables with the cells left empty.
 
 use crate::cycle::{Member, Rating, Role};
-use crate::domain::figures::{Tally, share};
+use crate::domain::figures::{Score, Tally, share};
 use crate::domain::forms::{label, rating_cell, role_name};
 use crate::render::document::{Align, Column, ColumnGroup, Table};
 
@@ -122,7 +122,10 @@ impl MemberRow {
         MemberRow {
             name: m.name.clone(),
             role: role_name(m.role).to_owned(),
-            score: m.score.map(|s| s.to_string()).unwrap_or_default(),
+            score: Score::of_member(m)
+                .total()
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             rating: rating_cell(m.rating).to_owned(),
         }
     }

@@ -9,9 +9,11 @@ use super::tables::{group, leaf};
 use super::{citation, same_document};
 use crate::cycle::{Cycle, Issuer, VoteBase, VotePerson, Votes};
 use crate::diagnostic::Diagnostic;
-use crate::domain::figures::{Consequence, consequence, share, vote_base};
+use crate::domain::figures::{Consequence, Threshold, consequence, cycle_vote_regime, threshold};
+use crate::domain::figures::{share, vote_base};
 use crate::domain::forms::{TableName, label};
 use crate::domain::regulations;
+use crate::domain::regulations::VoteRegime;
 use crate::domain::vietnamese::date_long;
 use crate::render::document::{
     Align, Closing, ColumnGroup, Document, Header, Signature, Table, Title,
@@ -81,8 +83,9 @@ struct Context<'a> {
     regulation: Option<Citation>,
     /// The committee's own rule on the vote (the directive's `vote_rule`).
     local_rule: Option<Citation>,
-    consider: Vec<Flagged<'a>>,
-    remove: Vec<Flagged<'a>>,
+    /// The vote regulation whose consequences apply (`qd262`, `qd96`).
+    regime: VoteRegime,
+    flagged: Vec<Flagged<'a>>,
 }
 
 /// A person whose "tín nhiệm thấp" share carries a consequence.
@@ -92,20 +95,31 @@ pub struct Flagged<'a> {
     pub position: &'a str,
     pub low: u32,
     pub share: String,
+    pub consequence: Consequence,
 }
 
-pub fn flagged(votes: &Votes, base: u32, level: Consequence) -> Vec<Flagged<'_>> {
-    votes
+/// The people whose "tín nhiệm thấp" carries a consequence under the
+/// cycle's vote regulation, 2/3 or more first, then in the votes' order.
+pub fn flagged<'a>(cycle: &Cycle, votes: &'a Votes, base: u32) -> Vec<Flagged<'a>> {
+    let regime = cycle_vote_regime(cycle);
+    let mut out: Vec<(Threshold, Flagged<'a>)> = votes
         .people
         .iter()
-        .filter(|p| consequence(p.low, base) == level)
-        .map(|p| Flagged {
-            name: &p.name,
-            position: &p.position,
-            low: p.low,
-            share: share(p.low.into(), base.into()),
+        .map(|p| (threshold(p.low, base), p))
+        .filter(|(t, _)| *t != Threshold::None)
+        .map(|(t, p)| {
+            let flagged = Flagged {
+                name: &p.name,
+                position: &p.position,
+                low: p.low,
+                share: share(p.low.into(), base.into()),
+                consequence: consequence(regime, p.low, base),
+            };
+            (t, flagged)
         })
-        .collect()
+        .collect();
+    out.sort_by_key(|(t, _)| std::cmp::Reverse(*t));
+    out.into_iter().map(|(_, f)| f).collect()
 }
 
 fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagnostic> {
@@ -122,8 +136,8 @@ fn context<'a>(cycle: &'a Cycle, votes: &'a Votes) -> Result<Context<'a>, Diagno
         base,
         regulation,
         local_rule,
-        consider: flagged(votes, base, Consequence::Consider),
-        remove: flagged(votes, base, Consequence::Remove),
+        regime: cycle_vote_regime(cycle),
+        flagged: flagged(cycle, votes, base),
     })
 }
 

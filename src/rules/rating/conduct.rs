@@ -3,8 +3,10 @@
 //! sick leave.
 
 use super::{disciplined, is_blank, member_place, members};
-use crate::cycle::{Cycle, Rating, Role, RuleSet};
+use crate::cycle::{Cycle, Rating, Results, Role, RuleSet};
 use crate::diagnostic::{Code, Diagnostic, Message, Place, Severity};
+use crate::domain::figures;
+use crate::domain::regulations::of_set;
 
 /// `head-above-collective`: the secretary rated above the branch.
 pub fn head_above_collective(c: &Cycle) -> Vec<Diagnostic> {
@@ -73,43 +75,48 @@ pub fn excellent_without_product(c: &Cycle) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether `self_remedied` (self-detected, admitted and remedied) lifts
+/// `disciplined-above-fail` to a warning: under qd124-2023 and qd366-2025.
+fn self_remedy_counts(rules: RuleSet) -> bool {
+    rules != RuleSet::Qd132_2018
+}
+
+/// The Quy định of the cycle's rule set (`124-QĐ/TW`), for messages.
+fn rule_number(c: &Cycle) -> &'static str {
+    of_set(c.rules)[0].map_or("", |r| r.number)
+}
+
 /// `disciplined-above-fail`: disciplined in the year and rated above
-/// KHTNV. Under qd124-2023, `self_remedied: true` makes it a warning.
+/// KHTNV. Under qd124-2023 and qd366-2025, `self_remedied: true` makes it
+/// a warning.
 pub fn disciplined_above_fail(c: &Cycle) -> Vec<Diagnostic> {
     members(c)
         .filter(|(_, _, m)| disciplined(m) && m.rating > Some(Rating::Khtnv))
         .map(|(r, i, m)| {
             let rating = m.rating.map_or("", Rating::code);
             let discipline = m.discipline.as_deref().unwrap_or("").trim();
-            let excused = c.rules == RuleSet::Qd124_2023 && m.self_remedied;
+            let excused = self_remedy_counts(c.rules) && m.self_remedied;
+            let number = rule_number(c);
+            let (why_vi, why_en) = match excused {
+                true => (
+                    format!(" (Quy định {number}: tự phát hiện, tự nhận và khắc phục — cần cấp ủy xem xét)"),
+                    format!(" (Quy định {number}: self-detected, admitted and remedied — for the committee to confirm)"),
+                ),
+                false => (String::new(), String::new()),
+            };
             let message = Message::new(
                 format!(
-                    "đảng viên {} bị kỷ luật trong năm ({discipline}) nhưng được xếp loại {rating}; đảng viên bị kỷ luật chỉ được xếp loại KHTNV{}",
-                    m.name,
-                    if excused {
-                        " (Quy định 124-QĐ/TW: tự phát hiện, khắc phục — cần cấp ủy xem xét)"
-                    } else {
-                        ""
-                    }
+                    "đảng viên {} bị kỷ luật trong năm ({discipline}) nhưng được xếp loại {rating}; đảng viên bị kỷ luật chỉ được xếp loại KHTNV{why_vi}",
+                    m.name
                 ),
                 format!(
-                    "member {} was disciplined in the year ({discipline}) but is rated {rating}; a disciplined member is rated KHTNV{}",
-                    m.name,
-                    if excused {
-                        " (Quy định 124-QĐ/TW: self-detected and remedied — for the committee to confirm)"
-                    } else {
-                        ""
-                    }
+                    "member {} was disciplined in the year ({discipline}) but is rated {rating}; a disciplined member is rated KHTNV{why_en}",
+                    m.name
                 ),
             );
-            let severity = if excused {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
             Diagnostic {
                 code: Code::DisciplinedAboveFail,
-                severity,
+                severity: if excused { Severity::Warning } else { Severity::Error },
                 message,
                 place: member_place(c, r, i, "rating"),
             }
@@ -117,66 +124,97 @@ pub fn disciplined_above_fail(c: &Cycle) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// `collective-excellent-with-disciplined`: a branch rated HTXSNV with a
-/// member disciplined in the year. An error under qd366-2025, else a warning.
-pub fn collective_excellent_with_disciplined(c: &Cycle) -> Vec<Diagnostic> {
-    let severity = if c.rules == RuleSet::Qd366_2025 {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    c.results
-        .values()
-        .filter(|r| r.collective.rating == Rating::Htxsnv)
-        .filter_map(|r| {
-            let names: Vec<&str> = r
-                .members
-                .iter()
-                .filter(|m| disciplined(m))
-                .map(|m| m.name.as_str())
-                .collect();
-            (!names.is_empty()).then(|| Diagnostic {
-                code: Code::CollectiveExcellentWithDisciplined,
-                severity,
-                place: c.sources.place(r.file, "collective.rating"),
-                message: Message::new(
-                    format!(
-                        "chi bộ `{}` được xếp loại HTXSNV nhưng có đảng viên bị kỷ luật trong năm: {}",
-                        r.branch,
-                        names.join(", ")
-                    ),
-                    format!(
-                        "branch `{}` is rated HTXSNV but has members disciplined in the year: {}",
-                        r.branch,
-                        names.join(", ")
-                    ),
-                ),
-            })
-        })
+/// The names of a branch's members disciplined in the year, of its
+/// leadership (`true`) or not.
+fn disciplined_names(r: &Results, leadership: bool) -> Vec<&str> {
+    r.members
+        .iter()
+        .filter(|m| disciplined(m) && m.role.in_leadership() == leadership)
+        .map(|m| m.name.as_str())
         .collect()
 }
 
-/// `sick-leave-cap`: 3 or more months of sick leave caps the rating at HTNV.
+/// `collective-excellent-with-disciplined`: a branch rated HTXSNV although
+/// a member of its leadership (bí thư, phó bí thư, chi ủy viên) was
+/// disciplined in the year — an error under qd366-2025, else a warning; an
+/// ordinary member's discipline is a warning under every set.
+pub fn collective_excellent_with_disciplined(c: &Cycle) -> Vec<Diagnostic> {
+    let leadership_severity = match c.rules {
+        RuleSet::Qd366_2025 => Severity::Error,
+        _ => Severity::Warning,
+    };
+    let mut out = Vec::new();
+    for r in c.results.values() {
+        if r.collective.rating != Rating::Htxsnv {
+            continue;
+        }
+        let place = c.sources.place(r.file, "collective.rating");
+        let leaders = disciplined_names(r, true);
+        if !leaders.is_empty() {
+            let names = leaders.join(", ");
+            out.push(Diagnostic {
+                code: Code::CollectiveExcellentWithDisciplined,
+                severity: leadership_severity,
+                place: place.clone(),
+                message: Message::new(
+                    format!(
+                        "chi bộ `{}` được xếp loại HTXSNV nhưng có thành viên chi ủy bị kỷ luật trong năm: {names}",
+                        r.branch
+                    ),
+                    format!(
+                        "branch `{}` is rated HTXSNV but members of its leadership were disciplined in the year: {names}",
+                        r.branch
+                    ),
+                ),
+            });
+        }
+        let members = disciplined_names(r, false);
+        if !members.is_empty() {
+            let names = members.join(", ");
+            out.push(Diagnostic::warning(
+                Code::CollectiveExcellentWithDisciplined,
+                place,
+                Message::new(
+                    format!(
+                        "chi bộ `{}` được xếp loại HTXSNV và có đảng viên bị kỷ luật trong năm: {names} (không phải thành viên chi ủy: không ngăn mức HTXSNV, cần cấp ủy xem xét)",
+                        r.branch
+                    ),
+                    format!(
+                        "branch `{}` is rated HTXSNV and has members disciplined in the year: {names} (not of its leadership: this does not bar HTXSNV; for the committee to weigh)",
+                        r.branch
+                    ),
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// `sick-leave-cap`: 3 or more months of sick leave caps the rating at
+/// HTNV under qd132-2018 and qd124-2023; not checked under qd366-2025.
 pub fn sick_leave_cap(c: &Cycle) -> Vec<Diagnostic> {
     members(c)
-        .filter(|(_, _, m)| m.sick_leave_months.unwrap_or(0) >= 3 && m.rating > Some(Rating::Htnv))
-        .map(|(r, i, m)| {
-            let rating = m.rating.map_or("", Rating::code);
-            let months = m.sick_leave_months.unwrap_or(0);
-            Diagnostic::error(
+        .filter_map(|(r, i, m)| {
+            let months = m.sick_leave_months?;
+            let cap = figures::sick_leave_cap(c.rules, months)?;
+            let rating = m.rating.filter(|rating| *rating > cap)?.code();
+            let cap = cap.code();
+            Some(Diagnostic::error(
                 Code::SickLeaveCap,
                 member_place(c, r, i, "rating"),
                 Message::new(
                     format!(
-                        "đảng viên {} nghỉ ốm {months} tháng (từ 3 tháng trở lên) nên chỉ được xếp loại tối đa HTNV, không phải {rating}",
-                        m.name
+                        "đảng viên {} nghỉ ốm {months} tháng (từ {} tháng trở lên) nên chỉ được xếp loại tối đa {cap}, không phải {rating}",
+                        m.name,
+                        figures::SICK_LEAVE_MONTHS
                     ),
                     format!(
-                        "member {} was on sick leave {months} months (3 or more), so the rating is at most HTNV, not {rating}",
-                        m.name
+                        "member {} was on sick leave {months} months ({} or more), so the rating is at most {cap}, not {rating}",
+                        m.name,
+                        figures::SICK_LEAVE_MONTHS
                     ),
                 ),
-            )
+            ))
         })
         .collect()
 }
@@ -216,57 +254,126 @@ mod tests {
         assert!(excellent_without_product(&c).is_empty());
     }
 
-    #[test]
-    fn disciplined_above_fail_and_qd124_exception() {
+    const SETS: [RuleSet; 3] = [
+        RuleSet::Qd132_2018,
+        RuleSet::Qd124_2023,
+        RuleSet::Qd366_2025,
+    ];
+
+    /// The base cycle under `rules` (its year moved into the set's years).
+    fn under(rules: RuleSet) -> Cycle {
         let mut c = base();
-        m(&mut c, "a", 2).discipline = Some("Khiển trách".into());
-        let d = disciplined_above_fail(&c);
-        assert_eq!(found(&d), [(Code::DisciplinedAboveFail, Severity::Error)]);
-        // Self-remedied counts only under qd124-2023.
-        m(&mut c, "a", 2).self_remedied = true;
-        assert_eq!(
-            found(&disciplined_above_fail(&c)),
-            [(Code::DisciplinedAboveFail, Severity::Error)]
-        );
-        c.rules = RuleSet::Qd124_2023;
-        assert_eq!(
-            found(&disciplined_above_fail(&c)),
-            [(Code::DisciplinedAboveFail, Severity::Warning)]
-        );
-        m(&mut c, "a", 2).rating = Some(Rating::Khtnv);
-        assert!(disciplined_above_fail(&c).is_empty());
+        c.rules = rules;
+        c.year = *rules.years().start();
+        c
     }
 
     #[test]
-    fn collective_excellent_with_disciplined_by_rule_set() {
-        let mut c = base();
-        res(&mut c, "a").collective.rating = Rating::Htxsnv;
-        assert!(collective_excellent_with_disciplined(&c).is_empty());
-        m(&mut c, "a", 3).discipline = Some("Khiển trách".into());
-        let d = collective_excellent_with_disciplined(&c);
-        assert_eq!(
-            found(&d),
-            [(Code::CollectiveExcellentWithDisciplined, Severity::Warning)]
-        );
-        assert!(d[0].message.vi.contains("Vũ Thị E"));
-        c.rules = RuleSet::Qd366_2025;
-        assert_eq!(
-            found(&collective_excellent_with_disciplined(&c)),
-            [(Code::CollectiveExcellentWithDisciplined, Severity::Error)]
-        );
+    fn disciplined_above_fail_under_every_rule_set() {
+        for rules in SETS {
+            let mut c = under(rules);
+            // Pass: disciplined and rated KHTNV; or not disciplined.
+            m(&mut c, "a", 2).discipline = Some("Khiển trách".into());
+            m(&mut c, "a", 2).rating = Some(Rating::Khtnv);
+            assert!(disciplined_above_fail(&c).is_empty(), "{rules:?}");
+            // Boundary: one level above KHTNV is already an error.
+            m(&mut c, "a", 2).rating = Some(Rating::Htnv);
+            let d = disciplined_above_fail(&c);
+            assert_eq!(
+                found(&d),
+                [(Code::DisciplinedAboveFail, Severity::Error)],
+                "{rules:?}"
+            );
+            assert_eq!(d[0].place.path, "members[2].rating");
+            // Self-remedied: a warning under qd124-2023 and qd366-2025 only.
+            m(&mut c, "a", 2).self_remedied = true;
+            let expected = match rules {
+                RuleSet::Qd132_2018 => Severity::Error,
+                _ => Severity::Warning,
+            };
+            let d = disciplined_above_fail(&c);
+            assert_eq!(
+                found(&d),
+                [(Code::DisciplinedAboveFail, expected)],
+                "{rules:?}"
+            );
+            if expected == Severity::Warning {
+                let number = of_set(rules)[0].map(|r| r.number).unwrap_or_default();
+                assert!(d[0].message.vi.contains(number), "{}", d[0].message.vi);
+            }
+        }
     }
 
     #[test]
-    fn sick_leave_cap_at_three_months() {
-        let mut c = base();
-        m(&mut c, "a", 1).sick_leave_months = Some(2);
-        assert!(sick_leave_cap(&c).is_empty());
-        m(&mut c, "a", 1).sick_leave_months = Some(3);
-        assert_eq!(
-            found(&sick_leave_cap(&c)),
-            [(Code::SickLeaveCap, Severity::Error)]
-        );
-        m(&mut c, "a", 1).rating = Some(Rating::Htnv);
-        assert!(sick_leave_cap(&c).is_empty());
+    fn collective_excellent_with_disciplined_under_every_rule_set() {
+        for rules in SETS {
+            let mut c = under(rules);
+            res(&mut c, "a").collective.rating = Rating::Htxsnv;
+            // Pass: nobody disciplined.
+            assert!(collective_excellent_with_disciplined(&c).is_empty());
+            // An ordinary member's discipline: a warning under every set.
+            m(&mut c, "a", 3).discipline = Some("Khiển trách".into());
+            let d = collective_excellent_with_disciplined(&c);
+            assert_eq!(
+                found(&d),
+                [(Code::CollectiveExcellentWithDisciplined, Severity::Warning)],
+                "{rules:?}"
+            );
+            assert!(d[0].message.vi.contains("Vũ Thị E"));
+            // Boundary: the secretary (leadership) disciplined instead.
+            m(&mut c, "a", 3).discipline = None;
+            m(&mut c, "a", 0).discipline = Some("Khiển trách".into());
+            let leadership = match rules {
+                RuleSet::Qd366_2025 => Severity::Error,
+                _ => Severity::Warning,
+            };
+            let d = collective_excellent_with_disciplined(&c);
+            assert_eq!(
+                found(&d),
+                [(Code::CollectiveExcellentWithDisciplined, leadership)],
+                "{rules:?}"
+            );
+            assert!(d[0].message.vi.contains("thành viên chi ủy"));
+            assert_eq!(d[0].place.path, "collective.rating");
+            // A deputy secretary and a committee member count as leadership too.
+            for role in [Role::PhoBiThu, Role::ChiUyVien] {
+                m(&mut c, "a", 0).discipline = None;
+                m(&mut c, "a", 1).role = role;
+                m(&mut c, "a", 1).discipline = Some("Cảnh cáo".into());
+                assert_eq!(
+                    found(&collective_excellent_with_disciplined(&c)),
+                    [(Code::CollectiveExcellentWithDisciplined, leadership)]
+                );
+                m(&mut c, "a", 1).discipline = None;
+            }
+            // A branch rated HTTNV: nothing, whoever was disciplined.
+            m(&mut c, "a", 0).discipline = Some("Khiển trách".into());
+            res(&mut c, "a").collective.rating = Rating::Httnv;
+            assert!(collective_excellent_with_disciplined(&c).is_empty());
+        }
+    }
+
+    #[test]
+    fn sick_leave_cap_under_every_rule_set() {
+        for rules in SETS {
+            let mut c = under(rules);
+            // Pass: under 3 months, HTTNV.
+            m(&mut c, "a", 1).sick_leave_months = Some(2);
+            assert!(sick_leave_cap(&c).is_empty());
+            // Boundary: 3 months, HTTNV — an error until qd366-2025.
+            m(&mut c, "a", 1).sick_leave_months = Some(3);
+            let d = sick_leave_cap(&c);
+            match rules {
+                RuleSet::Qd366_2025 => assert!(d.is_empty(), "43-HD point 7.5: no cap"),
+                _ => assert_eq!(found(&d), [(Code::SickLeaveCap, Severity::Error)]),
+            }
+            // Fail well over (12 months, HTXSNV) — still nothing under qd366-2025.
+            m(&mut c, "a", 1).sick_leave_months = Some(12);
+            m(&mut c, "a", 1).rating = Some(Rating::Htxsnv);
+            assert_eq!(sick_leave_cap(&c).is_empty(), rules == RuleSet::Qd366_2025);
+            // At the cap: HTNV is fine everywhere.
+            m(&mut c, "a", 1).rating = Some(Rating::Htnv);
+            assert!(sick_leave_cap(&c).is_empty());
+        }
     }
 }

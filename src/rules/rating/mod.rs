@@ -14,8 +14,8 @@ pub use conduct::{
     collective_excellent_with_disciplined, disciplined_above_fail, excellent_without_product,
     head_above_collective, sick_leave_cap,
 };
-pub use qd366::{low_confidence_rating, score_band, score_ceiling};
-pub use quota::{quota_excellent, quota_excellent_branch};
+pub use qd366::{low_confidence_rating, score_band};
+pub use quota::{quota_excellent, quota_excellent_branch, quota_percent_allowed};
 pub use roster::{rating_missing, roster_count};
 pub use rule_set::rule_set_year;
 

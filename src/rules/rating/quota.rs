@@ -2,8 +2,9 @@
 //! quota itself is `domain::figures`, the figures the documents print.
 
 use super::member_rating_place;
-use crate::cycle::{Cycle, FileId, QuotaBase, QuotaRounding, Rating, Results};
+use crate::cycle::{Cycle, FileId, QuotaBase, QuotaRounding, Rating, Results, RuleSet};
 use crate::diagnostic::{Code, Diagnostic, Message, Place, Severity};
+use crate::domain::figures::{QUOTA_PERCENT, QUOTA_PERCENT_RAISED, quota_percent_limit};
 use crate::domain::figures::{Quota, branch_quota, cycle_quotas};
 
 /// How a cap was reached, for a message: "20% của 34 đảng viên HTTNV, làm
@@ -140,6 +141,57 @@ fn provisional(d: &mut Diagnostic, c: &Cycle) {
     );
 }
 
+/// `quota-excellent`, the option half: `quota_percent` above what the rule
+/// set allows — 25 under qd366-2025 with a `quota_reason` (Điều 11 khoản
+/// 1.5: an organisation with outstanding achievements), else 20.
+pub fn quota_percent_allowed(c: &Cycle) -> Vec<Diagnostic> {
+    let percent = c.options.quota_percent;
+    let reason = c.options.quota_reason.as_deref();
+    let reason_given = reason.is_some_and(|r| !r.trim().is_empty());
+    if percent <= quota_percent_limit(c.rules, reason_given) {
+        return Vec::new();
+    }
+    let qd366 = c.rules == RuleSet::Qd366_2025;
+    let (vi, en) = if qd366 && percent <= QUOTA_PERCENT_RAISED {
+        (
+            format!(
+                "mức {QUOTA_PERCENT_RAISED}% chỉ áp dụng cho tổ chức có thành tích nổi bật: cần ghi lý do (`rule_options.quota_reason`)"
+            ),
+            format!(
+                "the {QUOTA_PERCENT_RAISED}% cap is for an organisation with outstanding achievements: give the reason (`rule_options.quota_reason`)"
+            ),
+        )
+    } else if qd366 {
+        (
+            format!(
+                "vượt mức tối đa {QUOTA_PERCENT_RAISED}% (Quy định 366-QĐ/TW, Điều 11 khoản 1.5)"
+            ),
+            format!(
+                "above the highest cap of {QUOTA_PERCENT_RAISED}% (Quy định 366-QĐ/TW, Điều 11 khoản 1.5)"
+            ),
+        )
+    } else {
+        (
+            format!(
+                "vượt mức {QUOTA_PERCENT}% của bộ quy tắc {}; mức đến {QUOTA_PERCENT_RAISED}% chỉ có từ Quy định 366-QĐ/TW (qd366-2025)",
+                c.rules.id()
+            ),
+            format!(
+                "above the {QUOTA_PERCENT}% of rule set {}; a cap up to {QUOTA_PERCENT_RAISED}% exists only from Quy định 366-QĐ/TW (qd366-2025)",
+                c.rules.id()
+            ),
+        )
+    };
+    vec![Diagnostic::error(
+        Code::QuotaExcellent,
+        c.place("rule_options.quota_percent"),
+        Message::new(
+            format!("tỷ lệ HTXSNV `quota_percent: {percent}`: {vi}"),
+            format!("HTXSNV share `quota_percent: {percent}`: {en}"),
+        ),
+    )]
+}
+
 /// `quota-excellent-branch`: one branch alone proposes more HTXSNV than its
 /// own cap (a warning: the committee decides).
 pub fn quota_excellent_branch(c: &Cycle) -> Vec<Diagnostic> {
@@ -261,5 +313,90 @@ mod tests {
             .members
             .push(member("Y", Some(Rating::Httnv)));
         assert!(quota_excellent_branch(&c).is_empty());
+    }
+
+    #[test]
+    fn quota_percent_under_every_rule_set() {
+        let sets = [
+            RuleSet::Qd132_2018,
+            RuleSet::Qd124_2023,
+            RuleSet::Qd366_2025,
+        ];
+        for rules in sets {
+            let mut c = base();
+            c.rules = rules;
+            c.year = *rules.years().start();
+            // Pass: the regular 20% (and any lower cap).
+            c.options.quota_percent = 20;
+            assert!(quota_percent_allowed(&c).is_empty(), "{rules:?}");
+            c.options.quota_percent = 15;
+            assert!(quota_percent_allowed(&c).is_empty());
+            // 25 without a reason: an error under every set.
+            c.options.quota_percent = 25;
+            let d = quota_percent_allowed(&c);
+            assert_eq!(
+                found(&d),
+                [(Code::QuotaExcellent, Severity::Error)],
+                "{rules:?}"
+            );
+            assert_eq!(d[0].place.path, "rule_options.quota_percent");
+            assert!(
+                d[0].place.line.is_none(),
+                "the option is not written in the base cycle"
+            );
+            // With a reason: allowed only under qd366-2025.
+            c.options.quota_reason = Some("Đảng bộ được Trung ương tặng Cờ thi đua".into());
+            assert_eq!(
+                quota_percent_allowed(&c).is_empty(),
+                rules == RuleSet::Qd366_2025,
+                "{rules:?}"
+            );
+            // Boundary: 21 under the older sets; 26 under qd366-2025 even with a reason.
+            c.options.quota_percent = 21;
+            assert_eq!(
+                quota_percent_allowed(&c).is_empty(),
+                rules == RuleSet::Qd366_2025
+            );
+            c.options.quota_percent = 26;
+            let d = quota_percent_allowed(&c);
+            assert_eq!(
+                found(&d),
+                [(Code::QuotaExcellent, Severity::Error)],
+                "{rules:?}"
+            );
+            // A blank reason is no reason.
+            c.options.quota_percent = 25;
+            c.options.quota_reason = Some("  ".into());
+            assert_eq!(quota_percent_allowed(&c).len(), 1);
+        }
+    }
+
+    #[test]
+    fn quota_percent_messages_say_what_is_missing() {
+        let mut c = base();
+        c.rules = RuleSet::Qd366_2025;
+        c.year = 2025;
+        c.options.quota_percent = 25;
+        assert!(
+            quota_percent_allowed(&c)[0]
+                .message
+                .vi
+                .contains("quota_reason")
+        );
+        c.options.quota_reason = Some("thành tích nổi bật".into());
+        c.options.quota_percent = 30;
+        assert!(
+            quota_percent_allowed(&c)[0]
+                .message
+                .en
+                .contains("highest cap of 25%")
+        );
+        c.rules = RuleSet::Qd124_2023;
+        assert!(
+            quota_percent_allowed(&c)[0]
+                .message
+                .en
+                .contains("only from Quy định 366-QĐ/TW")
+        );
     }
 }
