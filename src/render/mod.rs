@@ -41,13 +41,9 @@ pub enum Job<'c> {
     VoteMinutes,
     /// The confidence-vote ballot.
     VoteBallot,
-    /// The committee's decision recognising the ratings: like the
+    /// The committee's decision recognising the ratings, with its lists: like the
     /// consolidated report, it needs every branch's results, or `partial`.
     Decision {
-        partial: bool,
-    },
-    /// The lists attached to the decision.
-    DecisionLists {
         partial: bool,
     },
     /// The consolidated report: it needs every branch's results, or
@@ -72,7 +68,6 @@ pub fn jobs(cycle: &Cycle, partial: bool) -> Vec<Job<'_>> {
     jobs.push(Job::VoteBallot);
     jobs.push(Job::Consolidated { partial });
     jobs.push(Job::Decision { partial });
-    jobs.push(Job::DecisionLists { partial });
     jobs
 }
 
@@ -111,12 +106,6 @@ impl Job<'_> {
             Job::Decision { partial } => {
                 match kinds::decision::render(cycle, engine, layout, partial)? {
                     Some(document) => (PathBuf::from(kinds::decision::STEM), document),
-                    None => return Ok(None),
-                }
-            }
-            Job::DecisionLists { partial } => {
-                match kinds::decision::render_lists(cycle, engine, partial)? {
-                    Some(document) => (PathBuf::from(kinds::decision::LIST_STEM), document),
                     None => return Ok(None),
                 }
             }

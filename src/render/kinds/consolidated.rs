@@ -19,7 +19,7 @@ use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::domain::figures::{QUOTA_PERCENT, share, vote_base};
 use crate::domain::forms::{TableName, rating_cell};
-use crate::domain::vietnamese::{date_long, date_short};
+use crate::domain::vietnamese::date_short;
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
@@ -108,6 +108,9 @@ struct Context<'a> {
     votes: Option<VoteView<'a>>,
     shortcomings: BranchProse<'a>,
     remedies: BranchProse<'a>,
+    /// `02-BC/ĐUVP ngày 12/01/2023`, or with dotted blanks (the Phụ lục's
+    /// "Kèm theo Báo cáo số …").
+    reference: String,
     /// A dotted line for what the clerk writes in; `dots` a shorter one.
     blank: &'static str,
     dots: &'a str,
@@ -247,6 +250,10 @@ fn context<'a>(
             subject: &d.subject,
         },
         figures,
+        reference: {
+            let (number, date) = number_and_date(cycle);
+            super::reference(cycle, &number, date)
+        },
         quota_reason: cycle
             .options
             .quota_reason
@@ -473,26 +480,20 @@ fn report_tables(cycle: &Cycle, figures: &Figures) -> BTreeMap<String, Table> {
     out
 }
 
+/// The report's number (`02-BC/ĐUVP`, or `……-BC/ĐUVP`) and date, from
+/// cycle.yaml's `report` block.
+fn number_and_date(cycle: &Cycle) -> (String, Option<NaiveDate>) {
+    let symbol = &cycle.issuer.symbol;
+    match &cycle.report {
+        Some(r) => (format!("{:02}-BC/{symbol}", r.number), Some(r.date)),
+        None => (format!("{BLANK}-BC/{symbol}"), None),
+    }
+}
+
 /// The header: number and date from cycle.yaml's `report` block, or blanks.
 fn header(cycle: &Cycle) -> Header {
-    let issuer = &cycle.issuer;
-    let (number, date) = match &cycle.report {
-        Some(r) => (
-            format!("{:02}-BC/{}", r.number, issuer.symbol),
-            date_long(r.date),
-        ),
-        None => (
-            format!("{BLANK}-BC/{}", issuer.symbol),
-            format!("ngày {BLANK} tháng {BLANK} năm {}", cycle.year),
-        ),
-    };
-    Header {
-        superior: issuer.superior.clone(),
-        issuer: issuer.name.clone(),
-        number,
-        place_date: format!("{}, {date}", cycle.place),
-        subject: None,
-    }
+    let (number, date) = number_and_date(cycle);
+    super::dated_header(cycle, number, date)
 }
 
 /// Whether the report is written: every branch reported, or some did and
