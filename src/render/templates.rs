@@ -170,6 +170,17 @@ fn register(tera: &mut Tera) {
         let (sep, last) = separators(&kw)?;
         Ok::<_, tera::Error>(vietnamese::join_and(&items, &sep, &last))
     });
+    tera.register_filter(
+        "mid_sentence",
+        |items: Vec<String>, _: Kwargs, _: &State| {
+            Ok::<_, tera::Error>(
+                items
+                    .iter()
+                    .map(|i| vietnamese::mid_sentence(i))
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
     tera.register_function("table", TableMarker);
     tera.register_function("page", PageMarker);
     tera.register_function("annex", AnnexMarker);

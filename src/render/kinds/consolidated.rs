@@ -13,6 +13,7 @@ use super::BLANK;
 use super::branch::{LINE_BLANK, Prose, party_organisation};
 use super::citations;
 use super::directive::committee_signer;
+pub use super::people::{Person, excellent, not_rated, people, reported};
 use super::tables::{group, leaf};
 use super::vote_minutes::{self, Flagged};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
@@ -131,14 +132,6 @@ struct Legend {
     name: &'static str,
 }
 
-/// A member and one fact about them (a reason, an achievement, a discipline).
-#[derive(Serialize)]
-pub struct Person<'a> {
-    pub name: &'a str,
-    pub branch: &'a str,
-    pub detail: &'a str,
-}
-
 /// One prose field across the branches that reported.
 #[derive(Serialize)]
 struct BranchProse<'a> {
@@ -166,33 +159,6 @@ struct VoteView<'a> {
     regulation: Option<Citation>,
     local_rule: Option<Citation>,
     flagged: Vec<Flagged<'a>>,
-}
-
-/// The branches that reported, in cycle.yaml order, with their results.
-pub fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
-    cycle
-        .branches
-        .iter()
-        .filter_map(|b| cycle.results.get(&b.id).map(|r| (b.name.as_str(), r)))
-}
-
-/// Members (with their branch) for whom `detail` has something to say.
-pub fn people<'a>(
-    cycle: &'a Cycle,
-    detail: impl Fn(&'a crate::cycle::Member) -> Option<&'a str>,
-) -> Vec<Person<'a>> {
-    let detail = &detail;
-    reported(cycle)
-        .flat_map(|(branch, r)| {
-            r.members.iter().filter_map(move |m| {
-                detail(m).map(|d| Person {
-                    name: &m.name,
-                    branch,
-                    detail: d.trim(),
-                })
-            })
-        })
-        .collect()
 }
 
 fn branch_prose<'a>(
@@ -278,14 +244,8 @@ fn context<'a>(
                 name: r.full_name(),
             })
             .collect(),
-        not_rated: people(cycle, |m| {
-            m.rating
-                .is_none()
-                .then_some(m.not_rated.as_deref().unwrap_or(""))
-        }),
-        excellent: people(cycle, |m| {
-            (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
-        }),
+        not_rated: not_rated(cycle),
+        excellent: excellent(cycle),
         failing: people(cycle, |m| {
             (m.rating == Some(Rating::Khtnv)).then_some(Rating::Khtnv.full_name())
         }),
@@ -404,20 +364,18 @@ fn excellent_table(cycle: &Cycle) -> Table {
         leaf(label::BRANCH, Align::Left),
         leaf(label::ACHIEVEMENTS, Align::Left),
     ];
-    let rows = people(cycle, |m| {
-        (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
-    })
-    .into_iter()
-    .enumerate()
-    .map(|(i, p)| {
-        vec![
-            (i + 1).to_string(),
-            p.name.to_owned(),
-            in_table(p.branch),
-            p.detail.to_owned(),
-        ]
-    })
-    .collect();
+    let rows = excellent(cycle)
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                p.name.to_owned(),
+                in_table(p.branch),
+                p.detail.to_owned(),
+            ]
+        })
+        .collect();
     Table {
         groups,
         rows,

@@ -11,7 +11,7 @@
 //! consolidated report, when every branch has reported (`--partial`: a
 //! draft naming the branches missing). Every count is `stats::Figures`'.
 
-use super::consolidated::{Person, in_table, is_written, people, reported};
+use super::consolidated::{Person, excellent, in_table, is_written, not_rated, people, reported};
 use super::directive::committee_signer;
 use super::tables::leaf;
 use super::{BLANK, citations};
@@ -90,13 +90,6 @@ fn rule_regulations(cycle: &Cycle) -> Vec<Citation> {
         .collect()
 }
 
-/// Members rated HTXSNV (with their products).
-fn excellent(cycle: &Cycle) -> Vec<Person<'_>> {
-    people(cycle, |m| {
-        (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
-    })
-}
-
 fn awards(cycle: &Cycle) -> bool {
     cycle.decision.as_ref().is_some_and(|d| d.awards) && !excellent(cycle).is_empty()
 }
@@ -131,11 +124,7 @@ fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Di
         failing: people(cycle, |m| {
             (m.rating == Some(Rating::Khtnv)).then_some(Rating::Khtnv.full_name())
         }),
-        not_rated: people(cycle, |m| {
-            m.rating
-                .is_none()
-                .then_some(m.not_rated.as_deref().unwrap_or(""))
-        }),
+        not_rated: not_rated(cycle),
     })
 }
 

@@ -7,6 +7,7 @@ pub mod branch_report;
 pub mod consolidated;
 pub mod decision;
 pub mod directive;
+pub mod people;
 pub mod rating_ballot;
 pub mod review_minutes;
 pub mod self_review;
