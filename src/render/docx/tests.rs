@@ -597,6 +597,39 @@ fn an_annex_follows_the_signature_on_a_page_of_its_own() {
     );
 }
 
+/// A paper without number or date (a ballot; a self-review form has a date
+/// line only): the header block has no `Số` line and no empty line, the
+/// space under the block moves to the column's last line.
+#[test]
+fn a_header_without_number_or_date_prints_no_empty_line() {
+    let header_lines = |doc: &Document| -> Vec<Vec<String>> {
+        let parts = write(doc);
+        let xml = Xml::parse(&parts["word/document.xml"]).expect("XML");
+        let block = descendants(xml.root(), "tbl")[0];
+        descendants(block, "tc")
+            .into_iter()
+            .map(|c| descendants(c, "p").into_iter().map(text_of).collect())
+            .collect()
+    };
+    let mut doc = bao_cao();
+    let numbered = header_lines(&doc);
+    assert!(
+        numbered[0].iter().any(|l| l.starts_with("Số ")),
+        "{numbered:?}"
+    );
+    doc.header.number = String::new();
+    doc.header.place_date = String::new();
+    let bare = header_lines(&doc);
+    assert_eq!(bare[0].len(), 3, "superior, issuer, star: {bare:?}");
+    assert_eq!(bare[1].len(), 1, "the party name only: {bare:?}");
+    for line in bare.iter().flatten() {
+        assert!(
+            !line.trim().is_empty() && !line.starts_with("Số"),
+            "{bare:?}"
+        );
+    }
+}
+
 /// The element orders the schema fixes, checked on every element of the
 /// three samples (openxml-audit checks the example build in
 /// tests/ooxml_valid.rs; this keeps the writer's own guarantee visible).
