@@ -113,7 +113,7 @@ fn column_needs(
                 min: min + margin,
                 content: content + margin,
                 want: want.max(content) + margin,
-                head: text_width(head, size, true) / 2 + margin,
+                head: two_lines(head, size, true) + margin,
                 text,
             }
         })
@@ -246,6 +246,17 @@ fn text_width(text: &str, size_half_pt: usize, bold: bool) -> usize {
     };
     // size_half_pt × 10 = twips per em.
     milli_em * size_half_pt * 10 / 1000
+}
+
+/// The narrowest width that sets `text` on at most two lines, broken
+/// between words.
+fn two_lines(text: &str, size_half_pt: usize, bold: bool) -> usize {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let width = |ws: &[&str]| text_width(&ws.join(" "), size_half_pt, bold);
+    (0..=words.len())
+        .map(|k| width(&words[..k]).max(width(&words[k..])))
+        .min()
+        .unwrap_or(0)
 }
 
 fn longest_word(text: &str, size_half_pt: usize, bold: bool) -> usize {
