@@ -10,7 +10,7 @@ pub mod text;
 pub mod votes;
 
 #[cfg(test)]
-pub(crate) mod test_support;
+mod test_support;
 
 pub use documents::reference_unknown_key;
 
