@@ -74,7 +74,7 @@ mod tests {
         }
     }
 
-    fn member<'a>(c: &'a mut Cycle, i: usize) -> &'a mut Member {
+    fn member(c: &mut Cycle, i: usize) -> &mut Member {
         let r = c.results.values_mut().next().expect("a branch reported");
         &mut r.members[i]
     }
