@@ -116,6 +116,59 @@ fn a_command_line_mistake_in_json_is_one_diagnostic_on_stdout() {
     );
 }
 
+/// `--format xlsx` wants `-o` and belongs to `stats`; `-o` wants
+/// `--format xlsx`: each mistake is the `command-line` diagnostic with the
+/// usage of `stats`, in the user's language, exit 2, nothing written — as
+/// text even though `--format` was given (a spreadsheet is no format for a
+/// message); only `--format json` gives the diagnostic as JSON.
+#[test]
+fn xlsx_and_o_mistakes_are_command_line_diagnostics() {
+    let cycle = common::fixture("quang-binh-2022");
+    let cycle = cycle.to_str().expect("utf-8");
+    let vi = mistake(&["stats", cycle, "--format", "xlsx"]);
+    assert!(
+        vi.starts_with("error[command-line]: --format xlsx cần tệp ghi ra: -o TỆP.xlsx\n"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("Cách dùng: vanban stats [TÙY_CHỌN] <CHU_KỲ>"),
+        "{vi}"
+    );
+    assert!(!vi.contains('{'), "no JSON: {vi}");
+    let en = mistake(&["stats", cycle, "--format", "xlsx", "--lang", "en"]);
+    assert!(
+        en.starts_with("error[command-line]: --format xlsx needs a file to write: -o FILE.xlsx\n"),
+        "{en}"
+    );
+    assert!(en.contains("Usage: vanban stats [OPTIONS] <CYCLE>"), "{en}");
+    let other = mistake(&["check", cycle, "--format", "xlsx"]);
+    assert!(
+        other.starts_with("error[command-line]: --format xlsx chỉ dùng với lệnh stats"),
+        "{other}"
+    );
+    let other_en = mistake(&["build", cycle, "--format", "xlsx", "--lang", "en"]);
+    assert!(
+        other_en.starts_with("error[command-line]: --format xlsx is for the stats command only"),
+        "{other_en}"
+    );
+    let o = mistake(&["stats", cycle, "-o", "x.xlsx"]);
+    assert!(
+        o.starts_with("error[command-line]: -o chỉ dùng với --format xlsx"),
+        "{o}"
+    );
+
+    let tmp = TempDir::new().expect("temp dir");
+    let (code, stdout, stderr) = run(
+        tmp.path(),
+        &["stats", cycle, "-o", "x.xlsx", "--format", "json"],
+    );
+    assert_eq!((code, stderr.as_str()), (2, ""));
+    let all: Vec<serde_json::Value> = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["code"], "command-line");
+    assert!(!tmp.path().join("x.xlsx").exists());
+}
+
 #[test]
 fn help_is_english_with_lang_en_wherever_it_is_written() {
     let tmp = TempDir::new().expect("temp dir");

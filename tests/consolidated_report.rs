@@ -262,6 +262,68 @@ fn the_totals_row_is_the_sum_of_the_branch_rows() {
     }
 }
 
+/// Issue 13.5 (party-format.md, wide tables): the per-branch member table
+/// is the "Phụ lục" after the signature, on an A4 landscape page of its
+/// own, headed with the report's number and date; the body refers to it.
+#[test]
+fn the_member_table_is_a_landscape_appendix_after_the_signature() {
+    let (_tmp, out) = build(&fixture("quang-binh-2022"));
+    let xml = docx_part(&out.join(REPORT), "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed xml");
+    let body = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "body")))
+        .expect("body");
+    let blocks: Vec<roxmltree::Node> = body.children().filter(|n| n.is_element()).collect();
+    let text = |n: &roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|t| t.has_tag_name((W, "t")))
+            .filter_map(|t| t.text())
+            .collect()
+    };
+    let at = |pred: &dyn Fn(&roxmltree::Node) -> bool| blocks.iter().position(pred);
+    let signer = at(&|n| text(n).contains("Nguyễn Trần Quang")).expect("signed");
+    let heading = at(&|n| text(n) == "PHỤ LỤC").expect("the appendix heading");
+    let table = at(&|n| {
+        n.has_tag_name((W, "tbl"))
+            && text(n).contains("HTXSNV")
+            && text(n).contains("Được xếp loại")
+    })
+    .expect("the member table");
+    let breaks: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            blocks[i].has_tag_name((W, "p"))
+                && blocks[i]
+                    .descendants()
+                    .any(|d| d.has_tag_name((W, "sectPr")))
+        })
+        .collect();
+    assert_eq!(breaks.len(), 1, "one break: after the signed report");
+    assert!(signer < breaks[0] && breaks[0] < heading && heading < table);
+    let last = body
+        .children()
+        .rfind(|n| n.has_tag_name((W, "sectPr")))
+        .expect("final sectPr");
+    let size = last
+        .children()
+        .find(|n| n.has_tag_name((W, "pgSz")))
+        .expect("pgSz");
+    assert_eq!(size.attribute((W, "orient")), Some("landscape"));
+    let all = report_text(&out.join(REPORT));
+    assert!(all.contains(
+        "(Kèm theo Báo cáo số 101-BC/ĐUVP ngày 28/12/2022 của Đảng ủy Văn phòng UBND tỉnh)"
+    ));
+    assert!(all.contains("của từng chi bộ được tổng hợp tại Phụ lục kèm theo."));
+    // The Markdown keeps the table, readable, after the signature.
+    let md = std::fs::read_to_string(out.join("bao-cao-tong-hop.md")).expect("md");
+    let (report, appendix) = md.split_once("\n---\n\n").expect("the appendix");
+    assert!(report.contains("**Nguyễn Trần Quang**"));
+    assert!(!report.contains("| HTXSNV: Số |"));
+    assert!(appendix.starts_with("# PHỤ LỤC\n"), "{appendix}");
+    assert!(appendix.contains("| TT | Chi bộ | Tổng số đảng viên |"));
+    assert!(!md.contains("vanban:"), "no marker left in the Markdown");
+}
+
 #[test]
 fn every_figure_equals_an_independent_count_of_the_yaml() {
     let cycle = fixture("quang-binh-2022");

@@ -121,7 +121,6 @@ fn builtin_example_documents() {
     }
     expected.push("cong-van.md".to_string());
     expected.push("phieu-tin-nhiem.md".to_string());
-    expected.push("quyet-dinh-xep-loai-danh-sach.md".to_string());
     expected.push("quyet-dinh-xep-loai.md".to_string());
     let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
     let cycle = common::fixture("quang-binh-2022");

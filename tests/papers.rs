@@ -384,9 +384,11 @@ fn the_decision_recognises_what_the_branches_reported() {
     )));
     assert!(flat.contains("**Điều 3.** Quyết định có hiệu lực kể từ ngày ký. Văn phòng Đảng ủy"));
     assert!(md.contains("- Như Điều 3,"));
+    // Signed, then the lists below a rule (their own pages on paper).
+    let (decision, _lists) = md.split_once("\n---\n\n").expect("the lists attached");
     assert!(
-        md.ends_with("**T/M ĐẢNG ỦY**\n\n**BÍ THƯ**\n\n**Nguyễn Trần Quang**\n\n"),
-        "{md}"
+        decision.ends_with("**T/M ĐẢNG ỦY**\n\n**BÍ THƯ**\n\n**Nguyễn Trần Quang**\n"),
+        "{decision}"
     );
 }
 
@@ -394,12 +396,23 @@ fn the_decision_recognises_what_the_branches_reported() {
 fn the_attached_lists_name_every_member_concerned() {
     let dir = fixture("quang-binh-2022");
     let (_tmp, out) = build(&dir);
-    let md = read(&out.join("quyet-dinh-xep-loai-danh-sach.md"));
+    // The lists are in the decision's own file, after its signature: one
+    // paper, as the contract says (no separate list file).
+    assert!(!out.join("quyet-dinh-xep-loai-danh-sach.md").exists());
+    assert!(!out.join("quyet-dinh-xep-loai-danh-sach.docx").exists());
+    let whole = read(&out.join("quyet-dinh-xep-loai.md"));
+    let (decision, md) = whole.split_once("\n---\n\n").expect("the lists attached");
+    assert!(decision.contains("**T/M ĐẢNG ỦY**"));
+    assert!(md.starts_with("# DANH SÁCH\n\n# KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG, ĐẢNG VIÊN NĂM 2022\n"), "{md}");
     assert!(md.contains(
         "*(Kèm theo Quyết định số 102-QĐ/ĐUVP ngày 29/12/2022 của Đảng ủy Văn phòng UBND tỉnh)*"
     ));
     assert!(!md.contains("T/M"), "the decision is signed, not its list");
-    let tables = md_tables(&md);
+    assert!(
+        md_tables(decision).is_empty(),
+        "every table is in the lists"
+    );
+    let tables = md_tables(md);
     assert_eq!(tables.len(), 4, "branches, HTXSNV, KHTNV, not rated");
     // Branches by level, highest first.
     let order = |name: &str| {
@@ -472,8 +485,7 @@ fn without_a_decision_block_number_and_date_are_blank_and_no_awards() {
     assert!(!md.contains("Điều 3"));
     assert!(md.contains("**Điều 2.** Quyết định có hiệu lực kể từ ngày ký."));
     assert!(md.contains("- Như Điều 2,"));
-    let list = read(&out.join("quyet-dinh-xep-loai-danh-sach.md"));
-    assert!(list.contains("(Kèm theo Quyết định số ……-QĐ/ĐUVP ngày ……/……/2022 của"));
+    assert!(md.contains("(Kèm theo Quyết định số ……-QĐ/ĐUVP ngày ……/……/2022 của"));
 }
 
 #[test]
@@ -483,7 +495,6 @@ fn the_decision_waits_for_every_branch_or_is_a_draft_with_partial() {
     });
     let (_tmp2, out) = build(&dir);
     assert!(!out.join("quyet-dinh-xep-loai.md").exists());
-    assert!(!out.join("quyet-dinh-xep-loai-danh-sach.md").exists());
     let (_tmp3, out, run) = build_args(&[dir.to_str().expect("utf-8"), "--partial"]);
     assert!(
         run.status.success(),

@@ -191,6 +191,51 @@ fn review_minutes_state_attendance_only_when_recorded() {
     assert!(all.contains("2. Từng đảng viên trình bày bản kiểm điểm cá nhân"));
 }
 
+/// The results say how the branch rated, not how the meeting voted: the
+/// minutes claim no unanimity ("thống nhất", "nhất trí"), filled or blank;
+/// the vote on the minutes is a blank the clerk completes.
+#[test]
+fn review_minutes_claim_no_unanimity_the_data_does_not_record() {
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        std::fs::remove_file(dir.join("results/kinh-te.yaml")).expect("rm");
+    });
+    let filled = built(&dir, MINUTES);
+    let form = built(&dir, "chi-bo/kinh-te/bien-ban-kiem-diem.md");
+    for minutes in [&filled, &form] {
+        // (The branch's own remedies may say "thống nhất với …": its words.)
+        assert!(!minutes.contains("hội nghị thống nhất"), "{minutes}");
+        assert!(!minutes.contains("nhất trí"), "{minutes}");
+        assert!(minutes.contains(
+            "Biên bản đã được đọc lại cho hội nghị nghe và được ……/…… đồng chí có mặt biểu quyết thông qua."
+        ), "{minutes}");
+        assert!(minutes.contains(
+            "2. Đảng viên: hội nghị đề nghị mức xếp loại chất lượng đối với từng đảng viên như sau:"
+        ));
+    }
+    assert!(
+        filled.contains("1. Tập thể chi bộ: hội nghị đề nghị xếp loại chất lượng năm 2022: **"),
+        "{filled}"
+    );
+}
+
+/// A recipient like "Các chi bộ trực thuộc" heads the "Kính gửi" line with
+/// its capital and reads lower case inside the directive's sentences and
+/// the report's (the seed's "Bí thư các chi bộ" keeps its capital:
+/// tests/directive.rs).
+#[test]
+fn recipients_read_lower_case_inside_a_sentence() {
+    let (_tmp, dir) = edited("qd366-2026", |_| {});
+    let directive = built(&dir, "cong-van.md");
+    assert!(
+        directive.contains("Kính gửi: Các chi bộ trực thuộc"),
+        "{directive}"
+    );
+    assert!(directive.contains("yêu cầu các chi bộ trực thuộc triển khai thực hiện"));
+    assert!(!directive.contains("yêu cầu Các"), "{directive}");
+    let report = built(&dir, "bao-cao-tong-hop.md");
+    assert!(report.contains("gửi các chi bộ trực thuộc về"), "{report}");
+}
+
 #[test]
 fn review_minutes_say_no_guests_and_no_shortcomings_only_when_stated() {
     // No `guests`, no `shortcomings`: not known.

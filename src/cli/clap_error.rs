@@ -118,15 +118,35 @@ fn strings(err: &clap::Error, kind: ContextKind) -> Vec<String> {
 /// Prints a parse error: text (message, usage, where to read more) on
 /// stderr, or the one diagnostic as JSON on stdout.
 pub fn print(err: &clap::Error, lang: Lang, format: Format) {
-    let d = Diagnostic::error(Code::CommandLine, Place::default(), message(err));
+    let usage = err.get(ContextKind::Usage).map(ToString::to_string);
+    print_message(message(err), usage, lang, format);
+}
+
+/// A command line clap parses but vanban refuses (options that only go
+/// together: `--format xlsx` and `-o`): the same `command-line` diagnostic
+/// as a parse error, with `command`'s usage line; the caller exits 2.
+pub fn print_misuse(message: Message, command: &str, lang: Lang, format: Format) {
+    let mut cli = super::lang::localize(<super::Cli as clap::CommandFactory>::command(), lang);
+    cli.build();
+    let usage = cli
+        .find_subcommand_mut(command)
+        .map(|c| c.render_usage().to_string());
+    print_message(message, usage, lang, format);
+}
+
+/// `error[command-line]: …`, the usage and where to read more on stderr;
+/// with `--format json` the one diagnostic on stdout (a spreadsheet is not
+/// a format for messages: `--format xlsx` prints text).
+fn print_message(message: Message, usage: Option<String>, lang: Lang, format: Format) {
+    let d = Diagnostic::error(Code::CommandLine, Place::default(), message);
     if format == Format::Json {
         let json = serde_json::to_string_pretty(&[d.to_json(lang)]).unwrap_or_default();
         super::report::out(&json);
         return;
     }
     let mut text = format!("error[{}]: {}", d.code.as_str(), d.message.get(lang));
-    if let Some(usage) = err.get(ContextKind::Usage) {
-        text += &format!("\n\n{}", finish(&usage.to_string(), lang));
+    if let Some(usage) = usage {
+        text += &format!("\n\n{}", finish(&usage, lang));
     }
     let more = match lang {
         Lang::Vi => "Xem thêm: vanban --help, hoặc vanban <lệnh> --help.",

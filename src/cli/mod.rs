@@ -222,15 +222,11 @@ pub fn run() -> ExitCode {
         Err(code) => return ExitCode::from(code),
     };
     if cli.common.format == Format::Xlsx && !matches!(cli.command, Command::Stats { .. }) {
-        eprintln!(
-            "{}",
-            match cli.common.lang {
-                Lang::Vi =>
-                    "--format xlsx chỉ dùng với lệnh stats (vanban stats CHU_KY --format xlsx -o TỆP.xlsx)",
-                Lang::En =>
-                    "--format xlsx is for the stats command only (vanban stats CYCLE --format xlsx -o FILE.xlsx)",
-            }
+        let message = crate::diagnostic::Message::new(
+            "--format xlsx chỉ dùng với lệnh stats (vanban stats CHU_KY --format xlsx -o TỆP.xlsx)",
+            "--format xlsx is for the stats command only (vanban stats CYCLE --format xlsx -o FILE.xlsx)",
         );
+        clap_error::print_misuse(message, "stats", cli.common.lang, cli.common.format);
         return ExitCode::from(2);
     }
     let code = match cli.command {

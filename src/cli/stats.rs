@@ -74,7 +74,8 @@ pub fn run(path: &Path, output: Option<&Path>, common: Common) -> u8 {
     }
 }
 
-/// `-o` goes with `--format xlsx` and the other way round: exit 2 otherwise.
+/// `-o` goes with `--format xlsx` and the other way round: the
+/// `command-line` diagnostic and exit 2 otherwise.
 fn wrong_output(output: Option<&Path>, common: Common) -> Option<u8> {
     let (vi, en) = match (common.format, output) {
         (Format::Xlsx, None) => (
@@ -87,13 +88,8 @@ fn wrong_output(output: Option<&Path>, common: Common) -> Option<u8> {
         ),
         _ => return None,
     };
-    eprintln!(
-        "{}",
-        match common.lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    );
+    let message = crate::diagnostic::Message::new(vi, en);
+    super::clap_error::print_misuse(message, "stats", common.lang, common.format);
     Some(2)
 }
 

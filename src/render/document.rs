@@ -185,3 +185,47 @@ pub fn parse_page_marker(html: &str) -> Option<PageTurn> {
         _ => None,
     }
 }
+
+/// The marker a template writes where the closing block goes when papers
+/// are attached after it (a report's "Phụ lục", a decision's "Danh sách
+/// … (Kèm theo Quyết định số …)"): the body before the first marker is
+/// the document, signed; each marker then starts an attachment on a new
+/// page, after the signature.
+pub const ANNEX_MARKER: &str = "<!-- vanban:annex -->";
+
+/// The document's own text and the attachments after its closing block,
+/// in order: `body` cut at each line consisting only of [`ANNEX_MARKER`].
+pub fn split_annexes(body: &str) -> (&str, Vec<&str>) {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        if line.trim() == ANNEX_MARKER {
+            parts.push(&body[start..at]);
+            start = at + line.len();
+        }
+        at += line.len();
+    }
+    parts.push(&body[start..]);
+    match parts.split_first() {
+        Some((main, annexes)) => (main, annexes.to_vec()),
+        None => (body, Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annexes_are_cut_at_marker_lines_only() {
+        let body = format!("A\n\n{ANNEX_MARKER}\n\nB `{ANNEX_MARKER}`\n\n  {ANNEX_MARKER}\nC\n");
+        let (main, annexes) = split_annexes(&body);
+        assert_eq!(main, "A\n\n");
+        assert_eq!(
+            annexes,
+            [format!("\nB `{ANNEX_MARKER}`\n\n"), "C\n".to_owned()]
+        );
+        assert_eq!(split_annexes("Only.\n"), ("Only.\n", Vec::new()));
+    }
+}

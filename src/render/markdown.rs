@@ -1,8 +1,12 @@
 //! The Markdown writer: the same document as readable Markdown (party-format.md,
 //! "Markdown output"): header lines, the body as written with tables as GitHub
-//! tables, then "Nơi nhận" and the signature lines.
+//! tables, then "Nơi nhận" and the signature lines, then any attachment
+//! below a rule.
 
-use super::document::{Align, Closing, Document, Signature, Table, parse_table_marker};
+use super::document::{
+    Align, Closing, Document, Signature, Table, parse_page_marker, parse_table_marker,
+    split_annexes,
+};
 use super::escape::markdown as esc;
 use super::layout::Layout;
 use std::fmt::Write;
@@ -15,8 +19,14 @@ pub struct UnknownTable(pub String);
 pub fn write(doc: &Document, layout: &Layout) -> Result<String, UnknownTable> {
     let mut out = String::new();
     header(doc, layout, &mut out);
-    body(doc, &mut out)?;
+    let (main, annexes) = split_annexes(&doc.body);
+    body(main, doc, &mut out)?;
     closing(&doc.closing, layout, &mut out);
+    // Each attachment after the closing, below a rule (its own page on paper).
+    for annex in annexes {
+        out.push_str("---\n\n");
+        body(annex, doc, &mut out)?;
+    }
     Ok(out)
 }
 
@@ -59,9 +69,15 @@ fn header(doc: &Document, layout: &Layout, out: &mut String) {
     }
 }
 
-/// The body as the template wrote it, each table marker replaced by its table.
-fn body(doc: &Document, out: &mut String) -> Result<(), UnknownTable> {
-    for line in doc.body.trim().lines() {
+/// `text` (the body, or an attachment) as the template wrote it, each
+/// table marker replaced by its table from `doc`.
+fn body(text: &str, doc: &Document, out: &mut String) -> Result<(), UnknownTable> {
+    // A page turn means nothing on screen.
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| parse_page_marker(l).is_none())
+        .collect();
+    for line in lines.join("\n").trim().lines() {
         match parse_table_marker(line) {
             Some(name) => {
                 let table = doc

@@ -41,13 +41,9 @@ pub enum Job<'c> {
     VoteMinutes,
     /// The confidence-vote ballot.
     VoteBallot,
-    /// The committee's decision recognising the ratings: like the
+    /// The committee's decision recognising the ratings, with its lists: like the
     /// consolidated report, it needs every branch's results, or `partial`.
     Decision {
-        partial: bool,
-    },
-    /// The lists attached to the decision.
-    DecisionLists {
         partial: bool,
     },
     /// The consolidated report: it needs every branch's results, or
@@ -72,7 +68,6 @@ pub fn jobs(cycle: &Cycle, partial: bool) -> Vec<Job<'_>> {
     jobs.push(Job::VoteBallot);
     jobs.push(Job::Consolidated { partial });
     jobs.push(Job::Decision { partial });
-    jobs.push(Job::DecisionLists { partial });
     jobs
 }
 
@@ -111,12 +106,6 @@ impl Job<'_> {
             Job::Decision { partial } => {
                 match kinds::decision::render(cycle, engine, layout, partial)? {
                     Some(document) => (PathBuf::from(kinds::decision::STEM), document),
-                    None => return Ok(None),
-                }
-            }
-            Job::DecisionLists { partial } => {
-                match kinds::decision::render_lists(cycle, engine, partial)? {
-                    Some(document) => (PathBuf::from(kinds::decision::LIST_STEM), document),
                     None => return Ok(None),
                 }
             }
@@ -160,8 +149,7 @@ pub fn longest_first(jobs: &[Job<'_>]) -> Vec<usize> {
 
 /// The document's Markdown file (all `check` needs: the text rules read it).
 pub fn markdown(output: &Output, layout: &Layout) -> Result<String, Diagnostic> {
-    let layout = layout_of(output, layout);
-    markdown::write(&output.document, &layout).map_err(|e| write_failed(output, &e))
+    markdown::write(&output.document, layout).map_err(|e| write_failed(output, &e))
 }
 
 /// Writes the document's DOCX file into `out` (streamed: see
@@ -171,20 +159,7 @@ pub fn docx_file<W: Write + Seek>(
     layout: &Layout,
     out: W,
 ) -> Result<W, Diagnostic> {
-    let layout = layout_of(output, layout);
-    docx::write_docx_to(&output.document, &layout, out).map_err(|e| write_failed(output, &e))
-}
-
-/// The layout a document is written with: a ballot or a form has no number,
-/// so no `Số` before the empty number either.
-fn layout_of<'a>(output: &Output, layout: &'a Layout) -> std::borrow::Cow<'a, Layout> {
-    match output.document.header.number.is_empty() {
-        true => std::borrow::Cow::Owned(Layout {
-            number_prefix: String::new(),
-            ..layout.clone()
-        }),
-        false => std::borrow::Cow::Borrowed(layout),
-    }
+    docx::write_docx_to(&output.document, layout, out).map_err(|e| write_failed(output, &e))
 }
 
 fn write_failed(output: &Output, detail: &dyn std::fmt::Display) -> Diagnostic {

@@ -2,7 +2,7 @@
 //! own `templates/` folder overriding them by file name, Markdown escaping of
 //! every value, and the Vietnamese helpers as filters.
 
-use super::document::table_marker;
+use super::document::{ANNEX_MARKER, PageTurn, page_marker, table_marker};
 use super::escape;
 use super::vietnamese::{self, Citation, CiteForm};
 use crate::cycle::files::{CycleFiles, Disk};
@@ -50,10 +50,6 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "quyet-dinh-xep-loai.md",
         include_str!("../../templates/quyet-dinh-xep-loai.md"),
-    ),
-    (
-        "danh-sach-xep-loai.md",
-        include_str!("../../templates/danh-sach-xep-loai.md"),
     ),
     (
         "ban-kiem-diem.md",
@@ -174,7 +170,20 @@ fn register(tera: &mut Tera) {
         let (sep, last) = separators(&kw)?;
         Ok::<_, tera::Error>(vietnamese::join_and(&items, &sep, &last))
     });
+    tera.register_filter(
+        "mid_sentence",
+        |items: Vec<String>, _: Kwargs, _: &State| {
+            Ok::<_, tera::Error>(
+                items
+                    .iter()
+                    .map(|i| vietnamese::mid_sentence(i))
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
     tera.register_function("table", TableMarker);
+    tera.register_function("page", PageMarker);
+    tera.register_function("annex", AnnexMarker);
 }
 
 fn parse_date(text: &str) -> TeraResult<NaiveDate> {
@@ -222,6 +231,38 @@ impl tera::Function<TeraResult<Value>> for TableMarker {
     fn call(&self, kw: Kwargs, _: &State) -> TeraResult<Value> {
         let name: &str = kw.must_get("name")?;
         Ok(Value::safe_string(&table_marker(name)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `{{ page(turn="landscape") }}` / `{{ page(turn="portrait") }}`: turns the page.
+struct PageMarker;
+
+impl tera::Function<TeraResult<Value>> for PageMarker {
+    fn call(&self, kw: Kwargs, _: &State) -> TeraResult<Value> {
+        let turn = match kw.must_get::<&str>("turn")? {
+            "landscape" => PageTurn::Landscape,
+            "portrait" => PageTurn::Portrait,
+            other => return Err(tera::Error::message(format!("unknown page turn `{other}`"))),
+        };
+        Ok(Value::safe_string(page_marker(turn)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `{{ annex() }}`: the closing block goes here; what follows is attached
+/// after it, on a new page.
+struct AnnexMarker;
+
+impl tera::Function<TeraResult<Value>> for AnnexMarker {
+    fn call(&self, _: Kwargs, _: &State) -> TeraResult<Value> {
+        Ok(Value::safe_string(ANNEX_MARKER))
     }
 
     fn is_safe(&self) -> bool {

@@ -17,6 +17,27 @@ pub fn join_and(items: &[String], sep: &str, last: &str) -> String {
     }
 }
 
+/// Words that open a common-noun phrase naming recipients ("Các chi bộ
+/// trực thuộc"): capitalised at the head of a line ("Kính gửi:"), lower
+/// case inside a sentence. Titles and names ("Bí thư các chi bộ", "Ban
+/// Thường vụ", "Chi bộ Tổng hợp") keep their capital.
+const COMMON_OPENERS: [&str; 6] = ["Các", "Những", "Mọi", "Toàn thể", "Tất cả", "Từng"];
+
+/// `phrase` as it reads inside a sentence: its first letter lower-cased
+/// when it opens with a common word ([`COMMON_OPENERS`]), else unchanged.
+pub fn mid_sentence(phrase: &str) -> String {
+    let opens = |w: &str| {
+        phrase
+            .strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    let mut chars = phrase.chars();
+    match (COMMON_OPENERS.iter().any(|w| opens(w)), chars.next()) {
+        (true, Some(first)) => first.to_lowercase().chain(chars).collect(),
+        _ => phrase.to_owned(),
+    }
+}
+
 /// A cited document, as templates receive it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Citation {
@@ -73,6 +94,29 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    /// A recipient opening with a common word reads lower case inside a
+    /// sentence ("yêu cầu các chi bộ trực thuộc"); a title or a name keeps
+    /// its capital (the seed: "yêu cầu Bí thư các chi bộ trực thuộc").
+    #[test]
+    fn recipients_mid_sentence() {
+        assert_eq!(
+            mid_sentence("Các chi bộ trực thuộc"),
+            "các chi bộ trực thuộc"
+        );
+        assert_eq!(mid_sentence("Toàn thể đảng viên"), "toàn thể đảng viên");
+        assert_eq!(
+            mid_sentence("Bí thư các chi bộ trực thuộc"),
+            "Bí thư các chi bộ trực thuộc"
+        );
+        assert_eq!(mid_sentence("Chi bộ Tổng hợp"), "Chi bộ Tổng hợp");
+        assert_eq!(
+            mid_sentence("Ban Thường vụ Đảng ủy"),
+            "Ban Thường vụ Đảng ủy"
+        );
+        assert_eq!(mid_sentence("Cácx"), "Cácx", "a whole word only");
+        assert_eq!(mid_sentence(""), "");
     }
 
     #[test]

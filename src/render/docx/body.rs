@@ -12,16 +12,29 @@ use crate::render::document::{Document, PageTurn, parse_page_marker, parse_table
 use crate::render::layout::{Layout, mm_to_twips};
 use crate::render::markdown_parse::markdown_options;
 
-/// Writes `doc.body` into `body`; returns the section the body ends in
-/// (portrait, or landscape after a `landscape` page marker).
+/// Where a piece of Markdown starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// After the header block, on its page.
+    AfterHeader,
+    /// On a page of its own (an attachment after the closing): a page
+    /// marker before any text sets this page's orientation.
+    NewPage,
+}
+
+/// Writes `markdown` (the body, or an attachment) into `body`, placing
+/// `doc`'s tables; returns the section it ends in (portrait, or landscape
+/// after a `landscape` page marker).
 pub fn write_body(
+    markdown: &str,
     doc: &Document,
     layout: &Layout,
     body: &mut Body<'_, '_>,
-    portrait: Section,
+    (portrait, start): (Section, Start),
 ) -> Result<Section, DocxError> {
-    let parser = TextMergeStream::new(Parser::new_ext(&doc.body, markdown_options()));
+    let parser = TextMergeStream::new(Parser::new_ext(markdown, markdown_options()));
     let mut writer = BodyWriter::new(doc, layout, body, portrait);
+    writer.blank_page = start == Start::NewPage;
     for event in parser {
         writer.event(event)?;
     }
@@ -66,6 +79,8 @@ struct BodyWriter<'a, 'x, 'o> {
     html: Option<String>,
     gfm: Option<GfmTable>,
     in_code: bool,
+    /// Nothing written yet on the section's first page.
+    blank_page: bool,
 }
 
 impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
@@ -89,6 +104,7 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
             html: None,
             gfm: None,
             in_code: false,
+            blank_page: false,
         }
     }
 
@@ -294,6 +310,7 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
             ),
         };
         let width = width.max(0) as usize;
+        self.blank_page = false;
         if render_table(table, self.layout, width, self.body) {
             self.body.para(&gap_after_table());
         }
@@ -310,7 +327,9 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
             return;
         }
         self.flush();
-        self.body.section_break(&self.section);
+        if !self.blank_page {
+            self.body.section_break(&self.section);
+        }
         self.section = next;
     }
 
@@ -320,6 +339,7 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
             let mut para = self.shape(open.kind);
             para.runs = open.runs;
             self.body.para(&para);
+            self.blank_page = false;
         }
     }
 

@@ -49,11 +49,10 @@ pub fn column_cell(paragraphs: Vec<Para<'static>>, width: usize) -> Cell<'static
 }
 
 /// Superior, issuer, `*`, number, and the công văn subject; the last line
-/// carries the space under the header block.
+/// carries the space under the header block. A paper without a number (a
+/// ballot, a self-review form) has no `Số` line at all.
 fn left_column(header: &Header, layout: &Layout) -> Vec<Para<'static>> {
     let after = layout.header_space_after_pt;
-    let number = format!("{} {}", layout.number_prefix, header.number.trim());
-    let number_after = if header.subject.is_some() { 0.0 } else { after };
     let mut lines = vec![
         centred(
             &caps(&header.superior),
@@ -64,21 +63,40 @@ fn left_column(header: &Header, layout: &Layout) -> Vec<Para<'static>> {
             RunStyle::sized(layout.size_issuer_half_pt).bold(),
         ),
         centred(&layout.star, RunStyle::sized(layout.size_issuer_half_pt)),
-        centred(&number, RunStyle::sized(layout.size_number_half_pt))
-            .spacing(single_spacing(0.0, number_after)),
     ];
-    if let Some(subject) = &header.subject {
-        let style = RunStyle::sized(layout.size_subject_half_pt).italic();
-        lines.push(centred(subject, style).spacing(single_spacing(3.0, after)));
+    let number = header.number.trim();
+    if !number.is_empty() {
+        let text = format!("{} {number}", layout.number_prefix);
+        lines.push(centred(&text, RunStyle::sized(layout.size_number_half_pt)));
+    }
+    match &header.subject {
+        Some(subject) => {
+            let style = RunStyle::sized(layout.size_subject_half_pt).italic();
+            lines.push(centred(subject, style).spacing(single_spacing(3.0, after)));
+        }
+        None => last_spaced(&mut lines, after),
     }
     lines
 }
 
-/// `ĐẢNG CỘNG SẢN VIỆT NAM` underlined, then place and date.
+/// Gives the column's last line the space under the header block.
+fn last_spaced(lines: &mut [Para<'static>], after: f32) {
+    if let Some(last) = lines.last_mut() {
+        *last = std::mem::take(last).spacing(single_spacing(0.0, after));
+    }
+}
+
+/// `ĐẢNG CỘNG SẢN VIỆT NAM` underlined, then place and date (none on a
+/// ballot: no empty line either).
 fn right_column(header: &Header, layout: &Layout) -> Vec<Para<'static>> {
     let party = RunStyle::sized(layout.size_party_name_half_pt)
         .bold()
         .underline();
+    let mut lines = vec![centred(&layout.party_name, party)];
+    if header.place_date.trim().is_empty() {
+        last_spaced(&mut lines, layout.header_space_after_pt);
+        return lines;
+    }
     let date_style = RunStyle::sized(layout.size_place_date_half_pt).italic();
     let align = match layout.place_date_align {
         LineAlign::Center => Jc::Center,
@@ -88,8 +106,8 @@ fn right_column(header: &Header, layout: &Layout) -> Vec<Para<'static>> {
         layout.place_date_space_before_pt,
         layout.header_space_after_pt,
     );
-    let date = line(&header.place_date, date_style, align).spacing(spacing);
-    vec![centred(&layout.party_name, party), date]
+    lines.push(line(&header.place_date, date_style, align).spacing(spacing));
+    lines
 }
 
 /// The type name and subject of a báo cáo / biên bản, and the short rule.

@@ -19,8 +19,9 @@ use std::io::{Cursor, Seek, Write};
 
 use zip::ZipWriter;
 
-use crate::render::document::Document;
+use crate::render::document::{Document, split_annexes};
 use crate::render::layout::{Layout, mm_to_twips};
+use body::Start;
 use wml::{Body, Section};
 use xml::Xml;
 
@@ -71,8 +72,8 @@ pub fn write_docx_to<W: Write + Seek>(
     Ok(zip.finish()?)
 }
 
-/// The main part in order: header, title or `Kính gửi`, body, closing, and
-/// the last section's page.
+/// The main part in order: header, title or `Kính gửi`, body, closing,
+/// each attachment on pages of its own, and the last section's page.
 fn write_document(doc: &Document, layout: &Layout, xml: &mut Xml<'_>) -> Result<(), DocxError> {
     let mut body = Body::start(xml);
     if doc.draft {
@@ -87,8 +88,14 @@ fn write_document(doc: &Document, layout: &Layout, xml: &mut Xml<'_>) -> Result<
     for para in header::to_block(&doc.to, layout) {
         body.para(&para);
     }
-    let last = body::write_body(doc, layout, &mut body, portrait(layout))?;
+    let page = portrait(layout);
+    let (main, annexes) = split_annexes(&doc.body);
+    let mut last = body::write_body(main, doc, layout, &mut body, (page, Start::AfterHeader))?;
     closing::write_closing(&doc.closing, layout, &mut body);
+    for annex in annexes {
+        body.section_break(&last);
+        last = body::write_body(annex, doc, layout, &mut body, (page, Start::NewPage))?;
+    }
     body.finish(&last);
     Ok(())
 }

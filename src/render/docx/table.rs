@@ -63,6 +63,8 @@ struct Need {
     content: usize,
     /// What the column asks with room for blanks (at least `content`).
     want: usize,
+    /// Its heading on at most two lines (asked of spare room only).
+    head: usize,
     text: bool,
 }
 
@@ -84,14 +86,17 @@ fn column_needs(
             // A heading may wrap to three lines.
             let mut want = text_width(head, size, true) / 3;
             let mut blank = false;
-            for cell in table
+            // The totals row's empty cells (under STT) are not blanks to fill.
+            let totals = table.rows.len().saturating_sub(1);
+            for (r, cell) in table
                 .rows
                 .iter()
                 .map(|r| r.get(i).map_or("", String::as_str))
+                .enumerate()
             {
                 min = min.max(longest_word(cell, size, false));
                 want = want.max(text_width(cell, size, false));
-                blank |= cell.trim().is_empty();
+                blank |= cell.trim().is_empty() && !(table.total_row && r == totals);
             }
             if text {
                 want = want.min(share(layout.table_text_column_max_share));
@@ -108,6 +113,7 @@ fn column_needs(
                 min: min + margin,
                 content: content + margin,
                 want: want.max(content) + margin,
+                head: two_lines(head, size, true) + margin,
                 text,
             }
         })
@@ -200,17 +206,29 @@ fn towards(
         .collect()
 }
 
-/// Every column at its `want`, and `extra` shared by the text columns in
-/// proportion to their want (by every column when there is no text column).
+/// Every column at its `want`; of `extra`, first what lets the number
+/// columns' headings fit on two lines, then the rest shared by the text
+/// columns in proportion to their want (by every column when there is no
+/// text column).
 fn spread(needs: &[Need], extra: usize) -> Vec<usize> {
     let any_text = needs.iter().any(|n| n.text);
+    let lift = |n: &Need| match n.text {
+        true => 0,
+        false => n.head.saturating_sub(n.want),
+    };
+    let asked: usize = needs.iter().map(lift).sum();
+    let lifted = asked.min(extra);
+    let extra = extra - lifted;
     let share = |n: &Need| n.text || !any_text;
     let weight: usize = needs.iter().filter(|n| share(n)).map(|n| n.want).sum();
     needs
         .iter()
-        .map(|n| match share(n) {
-            true => n.want + extra * n.want / weight.max(1),
-            false => n.want,
+        .map(|n| {
+            let base = n.want + lift(n) * lifted / asked.max(1);
+            match share(n) {
+                true => base + extra * n.want / weight.max(1),
+                false => base,
+            }
         })
         .collect()
 }
@@ -228,6 +246,17 @@ fn text_width(text: &str, size_half_pt: usize, bold: bool) -> usize {
     };
     // size_half_pt × 10 = twips per em.
     milli_em * size_half_pt * 10 / 1000
+}
+
+/// The narrowest width that sets `text` on at most two lines, broken
+/// between words.
+fn two_lines(text: &str, size_half_pt: usize, bold: bool) -> usize {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let width = |ws: &[&str]| text_width(&ws.join(" "), size_half_pt, bold);
+    (0..=words.len())
+        .map(|k| width(&words[..k]).max(width(&words[k..])))
+        .min()
+        .unwrap_or(0)
 }
 
 fn longest_word(text: &str, size_half_pt: usize, bold: bool) -> usize {

@@ -547,6 +547,89 @@ fn a_page_marker_puts_the_table_on_a_landscape_page() {
     assert!(text_of(xml.root()).contains("Sau."));
 }
 
+/// An attachment after the closing (`<!-- vanban:annex -->`): the signer
+/// comes before it, the body's section ends after the closing, and an
+/// attachment opening on a landscape marker is one landscape section (no
+/// empty portrait page between); a second attachment starts a page again.
+#[test]
+fn an_annex_follows_the_signature_on_a_page_of_its_own() {
+    use crate::render::document::{ANNEX_MARKER, PageTurn, page_marker, table_marker};
+    let mut doc = bao_cao();
+    doc.tables.insert("wide".into(), rating_table());
+    doc.body = format!(
+        "Thân.\n\n{ANNEX_MARKER}\n\n{}\n\n# PHỤ LỤC 1\n\n{}\n\n{ANNEX_MARKER}\n\n# PHỤ LỤC 2\n",
+        page_marker(PageTurn::Landscape),
+        table_marker("wide")
+    );
+    let Closing::Signed { signer, .. } = &doc.closing else {
+        panic!("the sample report is signed");
+    };
+    let name = signer.name.clone();
+    let parts = write(&doc);
+    let xml = Xml::parse(&parts["word/document.xml"]).expect("XML");
+    let body = descendants(xml.root(), "body")[0];
+    // Top-level blocks in order: where the name, each break and each heading are.
+    let blocks: Vec<Node> = body.children().filter(|n| n.is_element()).collect();
+    let at = |pred: &dyn Fn(&Node) -> bool| blocks.iter().position(pred).expect("present");
+    let signer_at = at(&|n| text_of(*n).contains(&name));
+    let breaks: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| is(n, "p") && !descendants(**n, "sectPr").is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let first = at(&|n| text_of(*n) == "PHỤ LỤC 1");
+    let second = at(&|n| text_of(*n) == "PHỤ LỤC 2");
+    assert_eq!(breaks.len(), 2, "after the closing, after annex 1");
+    assert!(
+        signer_at < breaks[0] && breaks[0] < first,
+        "{signer_at} {breaks:?} {first}"
+    );
+    assert!(first < breaks[1] && breaks[1] < second);
+    let sections = descendants(xml.root(), "sectPr");
+    let orient = |s: Node| w_attr(child(s, "pgSz").expect("pgSz"), "orient").map(str::to_owned);
+    assert_eq!(orient(sections[0]), None, "the signed body: portrait");
+    assert_eq!(orient(sections[1]).as_deref(), Some("landscape"), "annex 1");
+    assert_eq!(orient(sections[2]), None, "annex 2: portrait again");
+    assert!(
+        !text_of(xml.root()).contains("vanban:"),
+        "no marker printed"
+    );
+}
+
+/// A paper without number or date (a ballot; a self-review form has a date
+/// line only): the header block has no `Số` line and no empty line, the
+/// space under the block moves to the column's last line.
+#[test]
+fn a_header_without_number_or_date_prints_no_empty_line() {
+    let header_lines = |doc: &Document| -> Vec<Vec<String>> {
+        let parts = write(doc);
+        let xml = Xml::parse(&parts["word/document.xml"]).expect("XML");
+        let block = descendants(xml.root(), "tbl")[0];
+        descendants(block, "tc")
+            .into_iter()
+            .map(|c| descendants(c, "p").into_iter().map(text_of).collect())
+            .collect()
+    };
+    let mut doc = bao_cao();
+    let numbered = header_lines(&doc);
+    assert!(
+        numbered[0].iter().any(|l| l.starts_with("Số ")),
+        "{numbered:?}"
+    );
+    doc.header.number = String::new();
+    doc.header.place_date = String::new();
+    let bare = header_lines(&doc);
+    assert_eq!(bare[0].len(), 3, "superior, issuer, star: {bare:?}");
+    assert_eq!(bare[1].len(), 1, "the party name only: {bare:?}");
+    for line in bare.iter().flatten() {
+        assert!(
+            !line.trim().is_empty() && !line.starts_with("Số"),
+            "{bare:?}"
+        );
+    }
+}
+
 /// The element orders the schema fixes, checked on every element of the
 /// three samples (openxml-audit checks the example build in
 /// tests/ooxml_valid.rs; this keeps the writer's own guarantee visible).

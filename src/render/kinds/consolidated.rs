@@ -13,13 +13,14 @@ use super::BLANK;
 use super::branch::{LINE_BLANK, Prose, party_organisation};
 use super::citations;
 use super::directive::committee_signer;
+pub use super::people::{Person, excellent, not_rated, people, reported};
 use super::tables::{group, leaf};
 use super::vote_minutes::{self, Flagged};
 use crate::cycle::{Cycle, Issuer, Rating, Results, Superior, Votes};
 use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::domain::figures::{QUOTA_PERCENT, share, vote_base};
 use crate::domain::forms::{TableName, rating_cell};
-use crate::domain::vietnamese::{date_long, date_short};
+use crate::domain::vietnamese::date_short;
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
@@ -108,6 +109,9 @@ struct Context<'a> {
     votes: Option<VoteView<'a>>,
     shortcomings: BranchProse<'a>,
     remedies: BranchProse<'a>,
+    /// `02-BC/ĐUVP ngày 12/01/2023`, or with dotted blanks (the Phụ lục's
+    /// "Kèm theo Báo cáo số …").
+    reference: String,
     /// A dotted line for what the clerk writes in; `dots` a shorter one.
     blank: &'static str,
     dots: &'a str,
@@ -126,14 +130,6 @@ struct DirectiveRef<'a> {
 struct Legend {
     code: &'static str,
     name: &'static str,
-}
-
-/// A member and one fact about them (a reason, an achievement, a discipline).
-#[derive(Serialize)]
-pub struct Person<'a> {
-    pub name: &'a str,
-    pub branch: &'a str,
-    pub detail: &'a str,
 }
 
 /// One prose field across the branches that reported.
@@ -163,33 +159,6 @@ struct VoteView<'a> {
     regulation: Option<Citation>,
     local_rule: Option<Citation>,
     flagged: Vec<Flagged<'a>>,
-}
-
-/// The branches that reported, in cycle.yaml order, with their results.
-pub fn reported(cycle: &Cycle) -> impl Iterator<Item = (&str, &Results)> {
-    cycle
-        .branches
-        .iter()
-        .filter_map(|b| cycle.results.get(&b.id).map(|r| (b.name.as_str(), r)))
-}
-
-/// Members (with their branch) for whom `detail` has something to say.
-pub fn people<'a>(
-    cycle: &'a Cycle,
-    detail: impl Fn(&'a crate::cycle::Member) -> Option<&'a str>,
-) -> Vec<Person<'a>> {
-    let detail = &detail;
-    reported(cycle)
-        .flat_map(|(branch, r)| {
-            r.members.iter().filter_map(move |m| {
-                detail(m).map(|d| Person {
-                    name: &m.name,
-                    branch,
-                    detail: d.trim(),
-                })
-            })
-        })
-        .collect()
 }
 
 fn branch_prose<'a>(
@@ -247,6 +216,10 @@ fn context<'a>(
             subject: &d.subject,
         },
         figures,
+        reference: {
+            let (number, date) = number_and_date(cycle);
+            super::reference(cycle, &number, date)
+        },
         quota_reason: cycle
             .options
             .quota_reason
@@ -271,14 +244,8 @@ fn context<'a>(
                 name: r.full_name(),
             })
             .collect(),
-        not_rated: people(cycle, |m| {
-            m.rating
-                .is_none()
-                .then_some(m.not_rated.as_deref().unwrap_or(""))
-        }),
-        excellent: people(cycle, |m| {
-            (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
-        }),
+        not_rated: not_rated(cycle),
+        excellent: excellent(cycle),
         failing: people(cycle, |m| {
             (m.rating == Some(Rating::Khtnv)).then_some(Rating::Khtnv.full_name())
         }),
@@ -397,20 +364,18 @@ fn excellent_table(cycle: &Cycle) -> Table {
         leaf(label::BRANCH, Align::Left),
         leaf(label::ACHIEVEMENTS, Align::Left),
     ];
-    let rows = people(cycle, |m| {
-        (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
-    })
-    .into_iter()
-    .enumerate()
-    .map(|(i, p)| {
-        vec![
-            (i + 1).to_string(),
-            p.name.to_owned(),
-            in_table(p.branch),
-            p.detail.to_owned(),
-        ]
-    })
-    .collect();
+    let rows = excellent(cycle)
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            vec![
+                (i + 1).to_string(),
+                p.name.to_owned(),
+                in_table(p.branch),
+                p.detail.to_owned(),
+            ]
+        })
+        .collect();
     Table {
         groups,
         rows,
@@ -473,26 +438,20 @@ fn report_tables(cycle: &Cycle, figures: &Figures) -> BTreeMap<String, Table> {
     out
 }
 
+/// The report's number (`02-BC/ĐUVP`, or `……-BC/ĐUVP`) and date, from
+/// cycle.yaml's `report` block.
+fn number_and_date(cycle: &Cycle) -> (String, Option<NaiveDate>) {
+    let symbol = &cycle.issuer.symbol;
+    match &cycle.report {
+        Some(r) => (format!("{:02}-BC/{symbol}", r.number), Some(r.date)),
+        None => (format!("{BLANK}-BC/{symbol}"), None),
+    }
+}
+
 /// The header: number and date from cycle.yaml's `report` block, or blanks.
 fn header(cycle: &Cycle) -> Header {
-    let issuer = &cycle.issuer;
-    let (number, date) = match &cycle.report {
-        Some(r) => (
-            format!("{:02}-BC/{}", r.number, issuer.symbol),
-            date_long(r.date),
-        ),
-        None => (
-            format!("{BLANK}-BC/{}", issuer.symbol),
-            format!("ngày {BLANK} tháng {BLANK} năm {}", cycle.year),
-        ),
-    };
-    Header {
-        superior: issuer.superior.clone(),
-        issuer: issuer.name.clone(),
-        number,
-        place_date: format!("{}, {date}", cycle.place),
-        subject: None,
-    }
+    let (number, date) = number_and_date(cycle);
+    super::dated_header(cycle, number, date)
 }
 
 /// Whether the report is written: every branch reported, or some did and

@@ -1,26 +1,24 @@
 //! The committee's decision recognising the ratings of its branches and
-//! members (templates/quyet-dinh-xep-loai.md), and the lists attached to it
-//! (templates/danh-sach-xep-loai.md): branches by level, members rated
-//! HTXSNV with their products, members rated KHTNV, members not rated with
-//! the reason. Đảng ủy cơ sở decides the ratings of its branches and members
-//! (Hướng dẫn 21-HD, 25-HD, 43-HD).
+//! members, with the lists attached to it (templates/quyet-dinh-xep-loai.md):
+//! branches by level, members rated HTXSNV with their products, members
+//! rated KHTNV, members not rated with the reason. Đảng ủy cơ sở decides the
+//! ratings of its branches and members (Hướng dẫn 21-HD, 25-HD, 43-HD).
 //!
-//! The lists are a second file, headed "(Kèm theo Quyết định số …)": a list
-//! attached to a decision follows its signature on pages of its own.
+//! The lists follow the signature on pages of their own, headed "(Kèm theo
+//! Quyết định số …)", in the same file.
 //! Number and date from cycle.yaml's `decision`, or dotted blanks; Điều 2
 //! (giấy khen) only with `decision.awards: true`. Written, like the
 //! consolidated report, when every branch has reported (`--partial`: a
 //! draft naming the branches missing). Every count is `stats::Figures`'.
 
-use super::consolidated::{Person, in_table, is_written, people, reported};
+use super::consolidated::{Person, excellent, in_table, is_written, not_rated, people, reported};
 use super::directive::committee_signer;
 use super::tables::leaf;
-use super::{BLANK, ballot, citations};
+use super::{BLANK, citations};
 use crate::cycle::{Cycle, Issuer, Rating};
 use crate::diagnostic::Diagnostic;
 use crate::domain::forms::TableName;
 use crate::domain::regulations;
-use crate::domain::vietnamese::{date_long, date_short};
 use crate::render::document::{Align, Closing, Document, Header, Table, Title};
 use crate::render::layout::Layout;
 use crate::render::templates::Engine;
@@ -30,17 +28,13 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub const TEMPLATE: &str = "quyet-dinh-xep-loai.md";
-pub const LIST_TEMPLATE: &str = "danh-sach-xep-loai.md";
 /// Where the decision and its lists go in OUT (without extension).
 pub const STEM: &str = "quyet-dinh-xep-loai";
-pub const LIST_STEM: &str = "quyet-dinh-xep-loai-danh-sach";
 
 /// Title lines and closing words (metadata, not body prose).
 const KIND: &str = "QUYẾT ĐỊNH";
 const SUBJECT: &str =
     "về việc công nhận kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm";
-const LIST_KIND: &str = "DANH SÁCH";
-const LIST_SUBJECT: &str = "kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm";
 /// `Như Điều 3` in "Nơi nhận"; the superior receives it for its information.
 const AS_ARTICLE: &str = "Như Điều";
 const FOR_INFORMATION: &str = "(báo cáo)";
@@ -53,7 +47,7 @@ mod label {
     pub const REASON: &str = "Lý do";
 }
 
-/// What both templates see.
+/// What the template sees.
 #[derive(Serialize)]
 struct Context<'a> {
     year: i32,
@@ -96,13 +90,6 @@ fn rule_regulations(cycle: &Cycle) -> Vec<Citation> {
         .collect()
 }
 
-/// Members rated HTXSNV (with their products).
-fn excellent(cycle: &Cycle) -> Vec<Person<'_>> {
-    people(cycle, |m| {
-        (m.rating == Some(Rating::Htxsnv)).then_some(m.achievements.as_deref().unwrap_or(""))
-    })
-}
-
 fn awards(cycle: &Cycle) -> bool {
     cycle.decision.as_ref().is_some_and(|d| d.awards) && !excellent(cycle).is_empty()
 }
@@ -120,10 +107,6 @@ fn number_and_date(cycle: &Cycle) -> (String, Option<chrono::NaiveDate>) {
 fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Diagnostic> {
     let awards = awards(cycle);
     let (number, date) = number_and_date(cycle);
-    let date = match date {
-        Some(d) => date_short(d),
-        None => format!("{BLANK}/{BLANK}/{}", cycle.year),
-    };
     Ok(Context {
         year: cycle.year,
         issuer: &cycle.issuer,
@@ -134,18 +117,14 @@ fn context<'a>(cycle: &'a Cycle, figures: &'a Figures) -> Result<Context<'a>, Di
         figures,
         awards,
         execute_article: if awards { 3 } else { 2 },
-        reference: format!("{number} ngày {date}"),
+        reference: super::reference(cycle, &number, date),
         missing: figures.missing_names(),
         branch_count: cycle.branches.len(),
         excellent: excellent(cycle),
         failing: people(cycle, |m| {
             (m.rating == Some(Rating::Khtnv)).then_some(Rating::Khtnv.full_name())
         }),
-        not_rated: people(cycle, |m| {
-            m.rating
-                .is_none()
-                .then_some(m.not_rated.as_deref().unwrap_or(""))
-        }),
+        not_rated: not_rated(cycle),
     })
 }
 
@@ -218,19 +197,8 @@ fn list_tables(cycle: &Cycle, c: &Context) -> BTreeMap<String, Table> {
 }
 
 fn header(cycle: &Cycle) -> Header {
-    let issuer = &cycle.issuer;
     let (number, date) = number_and_date(cycle);
-    let date = match date {
-        Some(d) => date_long(d),
-        None => format!("ngày {BLANK} tháng {BLANK} năm {}", cycle.year),
-    };
-    Header {
-        superior: issuer.superior.clone(),
-        issuer: issuer.name.clone(),
-        number,
-        place_date: format!("{}, {date}", cycle.place),
-        subject: None,
-    }
+    super::dated_header(cycle, number, date)
 }
 
 /// Renders `template` with the decision's context when the decision is
@@ -275,32 +243,12 @@ pub fn render(
             }),
             to: Vec::new(),
             body,
-            tables: BTreeMap::new(),
+            tables: list_tables(cycle, c),
             closing: Closing::Signed {
                 copies,
                 signer: committee_signer(cycle, layout),
             },
             draft: false,
         }
-    })
-}
-
-/// The lists attached to the decision; `None` with the decision.
-pub fn render_lists(
-    cycle: &Cycle,
-    engine: &Engine,
-    partial: bool,
-) -> Result<Option<Document>, Diagnostic> {
-    written(cycle, engine, partial, LIST_TEMPLATE, |body, c| {
-        ballot::document(
-            &cycle.issuer.superior,
-            &cycle.issuer.name,
-            Title {
-                kind: LIST_KIND.to_owned(),
-                subject: format!("{LIST_SUBJECT} {}", cycle.year),
-            },
-            body,
-            list_tables(cycle, c),
-        )
     })
 }

@@ -7,6 +7,7 @@ pub mod branch_report;
 pub mod consolidated;
 pub mod decision;
 pub mod directive;
+pub mod people;
 pub mod rating_ballot;
 pub mod review_minutes;
 pub mod self_review;
@@ -22,6 +23,36 @@ use super::vietnamese::Citation;
 pub const BLANK: &str = "……";
 use crate::cycle::Cycle;
 use crate::diagnostic::{Code, Diagnostic, Message};
+use crate::domain::vietnamese::{date_long, date_short};
+use crate::render::document::Header;
+use chrono::NaiveDate;
+
+/// The header of a paper the committee numbers and dates (report,
+/// decision): `number` and `date` from cycle.yaml, dotted blanks for an
+/// unknown day and month.
+pub fn dated_header(cycle: &Cycle, number: String, date: Option<NaiveDate>) -> Header {
+    let date = match date {
+        Some(d) => date_long(d),
+        None => format!("ngày {BLANK} tháng {BLANK} năm {}", cycle.year),
+    };
+    Header {
+        superior: cycle.issuer.superior.clone(),
+        issuer: cycle.issuer.name.clone(),
+        number,
+        place_date: format!("{}, {date}", cycle.place),
+        subject: None,
+    }
+}
+
+/// `02-BC/ĐUVP ngày 12/01/2023` (or `……/……/2023` for an unknown date): how
+/// an attachment names the paper it goes with ("Kèm theo … số …").
+pub fn reference(cycle: &Cycle, number: &str, date: Option<NaiveDate>) -> String {
+    let date = match date {
+        Some(d) => date_short(d),
+        None => format!("{BLANK}/{BLANK}/{}", cycle.year),
+    };
+    format!("{number} ngày {date}")
+}
 
 /// Resolves reference keys into citations, each document once (its first
 /// mention): a sentence never cites one document twice. An unknown key is
