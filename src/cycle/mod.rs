@@ -5,7 +5,9 @@
 // `convert`, `locate` and `parse` are crate-visible for `roll` (next
 // year's cycle is rolled on the raw form).
 pub(crate) mod convert;
+pub mod doc_number;
 pub mod files;
+pub mod fill;
 pub mod model;
 pub mod raw;
 pub mod roster;

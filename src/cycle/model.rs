@@ -1,6 +1,8 @@
 //! The checked cycle: every value typed and validated once, by `convert`.
 //! Later stages (rules, rendering) only ever see these types.
 
+pub use super::doc_number::{DocNumber, KINDS, kind_name, kind_names};
+pub use super::fill::{EXPECTED_FILL, Fill, is_placeholder};
 pub use super::roster::{Group, RosterEntry};
 use super::source::SourceFile;
 use crate::diagnostic::Place;
@@ -8,7 +10,6 @@ use chrono::NaiveDate;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
@@ -196,145 +197,6 @@ impl Role {
 pub enum Renew {
     Yearly,
 }
-
-/// A value, or a placeholder `[[…]]` still to fill (as `new-cycle` writes
-/// them). In YAML either the plain value (`number: 94`) or a quoted string
-/// (`number: "[[số công văn]]"`); any other string is refused on load.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fill<T> {
-    Value(T),
-    Placeholder(String),
-}
-
-/// True when `text` is one placeholder: `[[` … `]]`, nothing around it.
-pub fn is_placeholder(text: &str) -> bool {
-    let t = text.trim();
-    t.len() >= 4 && t.starts_with("[[") && t.ends_with("]]")
-}
-
-impl<T> Fill<T> {
-    /// The value, unless it is still a placeholder.
-    pub fn value(&self) -> Option<&T> {
-        match self {
-            Fill::Value(v) => Some(v),
-            Fill::Placeholder(_) => None,
-        }
-    }
-
-    pub fn placeholder(&self) -> Option<&str> {
-        match self {
-            Fill::Value(_) => None,
-            Fill::Placeholder(p) => Some(p),
-        }
-    }
-}
-
-impl<T: Copy> Fill<T> {
-    pub fn get(&self) -> Option<T> {
-        self.value().copied()
-    }
-}
-
-impl<T> From<T> for Fill<T> {
-    fn from(value: T) -> Self {
-        Fill::Value(value)
-    }
-}
-
-/// The value as `T` prints it (so `{:02}` still pads a number), or the
-/// placeholder text as written.
-impl<T: fmt::Display> fmt::Display for Fill<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Fill::Value(v) => v.fmt(f),
-            Fill::Placeholder(p) => f.write_str(p),
-        }
-    }
-}
-
-impl<T: Serialize> Serialize for Fill<T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Fill::Value(v) => v.serialize(s),
-            Fill::Placeholder(p) => s.serialize_str(p),
-        }
-    }
-}
-
-/// The plain values a `Fill` can hold, read from a YAML scalar.
-pub trait Scalar: Sized {
-    fn from_u64(_: u64) -> Option<Self> {
-        None
-    }
-    fn from_text(_: &str) -> Option<Self> {
-        None
-    }
-}
-
-impl Scalar for u32 {
-    fn from_u64(v: u64) -> Option<Self> {
-        u32::try_from(v).ok()
-    }
-    /// `07`: YAML reads a leading zero as a string.
-    fn from_text(text: &str) -> Option<Self> {
-        crate::cycle::values::parse_int(text)
-    }
-}
-
-impl Scalar for NaiveDate {
-    fn from_text(text: &str) -> Option<Self> {
-        crate::cycle::values::parse_date(text, None)
-    }
-}
-
-/// Reads a value or a placeholder straight from the scalar (so a wrong
-/// value is reported at its own field path and line).
-struct FillVisitor<T>(std::marker::PhantomData<T>);
-
-impl<'de, T: Scalar> serde::de::Visitor<'de> for FillVisitor<T> {
-    type Value = Fill<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(EXPECTED_FILL)
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Fill<T>, E> {
-        T::from_u64(v)
-            .map(Fill::Value)
-            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Fill<T>, E> {
-        match u64::try_from(v) {
-            Ok(v) => self.visit_u64(v),
-            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
-        }
-    }
-
-    /// `7.0` is refused as a decimal (not as "floating point").
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fill<T>, E> {
-        Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fill<T>, E> {
-        if is_placeholder(v) {
-            return Ok(Fill::Placeholder(v.trim().to_string()));
-        }
-        T::from_text(v)
-            .map(Fill::Value)
-            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
-    }
-}
-
-impl<'de, T: Scalar> Deserialize<'de> for Fill<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(FillVisitor(std::marker::PhantomData))
-    }
-}
-
-/// What a `Fill` field takes, in serde's "expected" wording (translated by
-/// the YAML error layer).
-pub const EXPECTED_FILL: &str = "a number or a placeholder [[…]]";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Issuer {
@@ -661,77 +523,6 @@ impl Cycle {
     /// Index of a branch in `branches` (for field paths).
     pub fn branch_index(&self, id: &str) -> Option<usize> {
         self.branches.iter().position(|b| b.id == id)
-    }
-}
-
-/// Type abbreviations of Party documents (Hướng dẫn 36-HD/VPTW) and the
-/// kinds they stand for; the first kind is the default reading.
-pub const KINDS: &[(&str, &[&str])] = &[
-    ("NQ", &["Nghị quyết"]),
-    ("QĐ", &["Quy định", "Quyết định"]),
-    ("CT", &["Chỉ thị"]),
-    ("KL", &["Kết luận"]),
-    ("QC", &["Quy chế"]),
-    ("HD", &["Hướng dẫn"]),
-    ("TT", &["Thông tri"]),
-    ("TB", &["Thông báo"]),
-    ("BC", &["Báo cáo"]),
-    ("KH", &["Kế hoạch"]),
-    ("CTr", &["Chương trình"]),
-    ("TTr", &["Tờ trình"]),
-    ("ĐA", &["Đề án"]),
-    ("PA", &["Phương án"]),
-    ("CV", &["Công văn"]),
-    ("BB", &["Biên bản"]),
-    ("BS", &["Bản sao"]),
-];
-
-/// Every kind an abbreviation may stand for (`QĐ`: Quy định, Quyết định);
-/// empty for an unknown abbreviation.
-pub fn kind_names(abbr: &str) -> &'static [&'static str] {
-    KINDS
-        .iter()
-        .find(|(a, _)| *a == abbr)
-        .map_or(&[], |(_, kinds)| kinds)
-}
-
-/// The kind an abbreviation stands for (`CV` → Công văn); for the
-/// ambiguous `QĐ` the default reading, "Quy định" (a reference's `kind`
-/// overrides it).
-pub fn kind_name(abbr: &str) -> Option<&'static str> {
-    kind_names(abbr).first().copied()
-}
-
-impl Reference {
-    /// The kind to print: the explicit `kind`, else derived from the number.
-    pub fn kind_name(&self) -> Option<&str> {
-        self.kind.as_deref().or_else(|| {
-            let number = DocNumber::parse(self.number.as_deref()?)?;
-            kind_name(number.kind)
-        })
-    }
-}
-
-/// A Party document number `<n>-<TYPE>/<BODY>` split in its parts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocNumber<'a> {
-    pub n: &'a str,
-    pub kind: &'a str,
-    pub body: &'a str,
-}
-
-impl<'a> DocNumber<'a> {
-    /// Parses `94-CV/ĐUVP`; `None` if it is not of that form.
-    pub fn parse(text: &'a str) -> Option<DocNumber<'a>> {
-        let (n, rest) = text.split_once('-')?;
-        let (kind, body) = rest.split_once('/')?;
-        let ok = !n.is_empty()
-            && n.chars().all(|c| c.is_ascii_digit())
-            && !kind.is_empty()
-            && kind.chars().all(char::is_alphabetic)
-            && !body.is_empty()
-            && !body.chars().any(char::is_whitespace);
-        ok.then_some(DocNumber { n, kind, body })
     }
 }
 
