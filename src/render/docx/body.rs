@@ -39,6 +39,9 @@ pub fn write_body(
         writer.event(event)?;
     }
     writer.flush();
+    // The body's last paragraph goes to the next page with the closing
+    // block rather than leave the signature alone on a page.
+    writer.emit_pending(start == Start::AfterHeader);
     Ok(writer.section)
 }
 
@@ -81,6 +84,9 @@ struct BodyWriter<'a, 'x, 'o> {
     in_code: bool,
     /// Nothing written yet on the section's first page.
     blank_page: bool,
+    /// The last paragraph, held back until the next one comes (or a table,
+    /// a page turn, the end): the body's last one is kept with the closing.
+    pending: Option<Para<'static>>,
 }
 
 impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
@@ -105,6 +111,7 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
             gfm: None,
             in_code: false,
             blank_page: false,
+            pending: None,
         }
     }
 
@@ -301,6 +308,7 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
 
     fn place_rendered(&mut self, table: &crate::render::document::Table) {
         self.flush();
+        self.emit_pending(false);
         let width = match self.section.orientation {
             Orientation::Portrait => self.layout.text_width_twips(),
             Orientation::Landscape => mm_to_twips(
@@ -327,19 +335,30 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
             return;
         }
         self.flush();
+        self.emit_pending(false);
         if !self.blank_page {
             self.body.section_break(&self.section);
         }
         self.section = next;
     }
 
-    /// Writes the open paragraph.
+    /// Ends the open paragraph: it is held as `pending`, the one before it
+    /// written.
     fn flush(&mut self) {
         if let Some(open) = self.open.take() {
             let mut para = self.shape(open.kind);
             para.runs = open.runs;
-            self.body.para(&para);
+            self.emit_pending(false);
+            self.pending = Some(para);
             self.blank_page = false;
+        }
+    }
+
+    /// Writes the held paragraph, kept with what follows if `keep`.
+    fn emit_pending(&mut self, keep: bool) {
+        if let Some(para) = self.pending.take() {
+            let para = if keep { para.keep_next() } else { para };
+            self.body.para(&para);
         }
     }
 

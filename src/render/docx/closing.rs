@@ -12,7 +12,9 @@ pub fn write_closing(closing: &Closing, layout: &Layout, body: &mut Body<'_, '_>
     if matches!(closing, Closing::Signatures(signers) if signers.is_empty()) {
         return;
     }
-    body.para(&centred("", RunStyle::sized(layout.size_body_half_pt)));
+    // Kept with the table: the body's last paragraph, this line and the
+    // closing block stay on one page.
+    body.para(&centred("", RunStyle::sized(layout.size_body_half_pt)).keep_next());
     match closing {
         Closing::Signed { copies, signer } => signed(copies, signer, layout, body),
         Closing::Signatures(signers) => side_by_side(signers, layout, body),

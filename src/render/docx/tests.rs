@@ -706,3 +706,17 @@ fn children_come_in_schema_order() {
         }
     }
 }
+
+/// party-format.md: the closing block is kept with the body's last
+/// paragraph (a page holding only the signature is a fault); the body's
+/// other paragraphs flow freely.
+#[test]
+fn the_last_paragraph_is_kept_with_the_closing() {
+    let parts = write(&cong_van());
+    let xml = Xml::parse(&parts["word/document.xml"]).expect("XML");
+    let kept = |start: &str| !descendants(para_with(&xml, start), "keepNext").is_empty();
+    assert!(kept("(Đính kèm"), "the body's last paragraph");
+    assert!(!kept("Quá trình"), "a paragraph in the middle");
+    assert!(!kept("Thực hiện Công văn"), "a paragraph in the middle");
+    assert!(!kept("- Các chi bộ"), "a paragraph in the middle");
+}
