@@ -230,6 +230,7 @@ fn header(cycle: &Cycle) -> Header {
         number,
         place_date: format!("{}, {date}", cycle.place),
         subject: None,
+        form_label: None,
     }
 }
 
