@@ -140,8 +140,10 @@ fn branch_report_has_the_branch_header_title_and_signer() {
     let md = read(&out_file(&out, "chi-bo/tong-hop/bao-cao.md"));
     let lines: Vec<&str> = md.lines().filter(|l| !l.is_empty()).collect();
     assert_eq!(
-        lines[..8],
+        lines[..9],
         [
+            // The 21-HD/BTCTW form's label, top right (party-format.md).
+            "*Mẫu 01-HD KĐ.ĐG 2019*",
             "ĐẢNG BỘ VĂN PHÒNG UBND TỈNH",
             "**CHI BỘ TỔNG HỢP**",
             "\\*",

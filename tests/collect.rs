@@ -767,7 +767,7 @@ fn scores_are_read_under_qd366() {
     let scores = ["88", "75", "80", "72", "79", "71"];
     for (name, score) in names.iter().zip(scores) {
         fills.push(Fill(Member(name, label::PROPOSED), "HTTNV"));
-        fills.push(Fill(Member(name, label::SCORE), score));
+        fills.push(Fill(Member(name, label::SCORE_TOTAL), score));
     }
     let docx = s.dir.join("van-phong-2025.docx");
     fill(&form, &docx, &fills);

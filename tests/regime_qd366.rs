@@ -15,10 +15,10 @@ fn the_raised_cap_is_printed_with_its_reason() {
         report.contains("Mức tối đa theo quy định là 25% (mức áp dụng cho tổ chức có thành tích nổi bật theo Điều 11 khoản 1.5 Quy định số 366-QĐ/TW: Đảng bộ được Ban Thường vụ Tỉnh ủy tặng Bằng khen tổ chức cơ sở đảng trong sạch, vững mạnh tiêu biểu năm 2025) của 8 đồng chí: 8 × 25% = 2"),
         "{report}"
     );
-    // A member scored by parts only (29 + 63) is printed with the total.
+    // A member scored by parts only (29 + 63) is printed with the parts and the total.
     let branch = std::fs::read_to_string(out.join("chi-bo/van-phong/bao-cao.md")).expect("report");
     assert!(
-        branch.contains("| 2 | Lê Thị Thu Hà | Phó Bí thư | 92 |"),
+        branch.contains("| 2 | Lê Thị Thu Hà | Phó Bí thư | 29 | 63 | 92 |"),
         "{branch}"
     );
 }

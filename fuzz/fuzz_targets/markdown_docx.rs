@@ -17,6 +17,7 @@ fn document(body: String) -> Document {
             number: "94-BC/ĐUVP".to_owned(),
             place_date: "Quảng Bình, ngày 12 tháng 11 năm 2022".to_owned(),
             subject: None,
+            form_label: None,
         },
         title: Some(Title {
             kind: "BÁO CÁO".to_owned(),

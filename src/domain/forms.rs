@@ -140,6 +140,13 @@ pub mod label {
     // Rows of the collective table (`tap-the`).
     pub const COLLECTIVE_RATING: &str = "Tập thể chi bộ tự xếp loại";
     pub const SCORE: &str = "Điểm";
+    /// qd366-2025: the two parts of the collective's 100-point score.
+    pub const SCORE_GENERAL: &str = "Điểm nhóm tiêu chí chung (tối đa 30)";
+    pub const SCORE_TASKS: &str = "Điểm nhóm tiêu chí về kết quả thực hiện nhiệm vụ (tối đa 70)";
+    /// qd366-2025: the score columns of the member table, under `Điểm`.
+    pub const SCORE_PART_GENERAL: &str = "Chung (/30)";
+    pub const SCORE_PART_TASKS: &str = "Nhiệm vụ (/70)";
+    pub const SCORE_TOTAL: &str = "Tổng (/100)";
     pub const ACHIEVEMENTS: &str = "Thành tích, sản phẩm cụ thể";
 
     // Columns of the member tables.
@@ -182,6 +189,18 @@ pub mod label {
     ];
 }
 
+/// The label of the branch report form under a rule set, printed top right
+/// as in the guide: Mẫu 01 of 43-HD/BTCTW (2025), Mẫu 01-HD KĐ.ĐG 2023 of
+/// 25-HD/BTCTW, Mẫu 01-HD KĐ.ĐG 2019 of 21-HD/BTCTW.
+pub fn branch_report_label(rules: crate::cycle::RuleSet) -> &'static str {
+    use crate::cycle::RuleSet;
+    match rules {
+        RuleSet::Qd366_2025 => "Mẫu 01",
+        RuleSet::Qd124_2023 => "Mẫu 01-HD KĐ.ĐG 2023",
+        RuleSet::Qd132_2018 => "Mẫu 01-HD KĐ.ĐG 2019",
+    }
+}
+
 /// The printed name of a role in the branch.
 pub fn role_name(role: Role) -> &'static str {
     label::ROLES
@@ -192,13 +211,16 @@ pub fn role_name(role: Role) -> &'static str {
 
 /// Every heading a header row of a form table may hold (the level names
 /// aside: [`Rating::full_name`]).
-pub const HEADINGS: [&str; 21] = [
+pub const HEADINGS: [&str; 24] = [
     label::ITEM,
     label::VALUE,
     label::NO,
     label::NAME,
     label::ROLE,
     label::SCORE,
+    label::SCORE_PART_GENERAL,
+    label::SCORE_PART_TASKS,
+    label::SCORE_TOTAL,
     label::RATING,
     label::SELF_RATING,
     label::PROPOSED,

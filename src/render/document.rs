@@ -36,6 +36,9 @@ pub struct Header {
     pub place_date: String,
     /// Công văn only: the trích yếu, already starting with `V/v`.
     pub subject: Option<String>,
+    /// A form prescribed by a guide: its label, printed top right above the
+    /// header block as in the guide (`Mẫu 01`, `Mẫu 01-HD KĐ.ĐG 2023`).
+    pub form_label: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -42,6 +42,9 @@ fn header(doc: &Document, layout: &Layout, out: &mut String) {
     if doc.draft {
         lines.push(format!("**{}**", layout.draft_mark));
     }
+    if let Some(label) = &h.form_label {
+        lines.push(format!("*{}*", esc(label)));
+    }
     lines.push(esc(&h.superior.to_uppercase()));
     lines.push(format!("**{}**", esc(&h.issuer.to_uppercase())));
     lines.push(esc(&layout.star));

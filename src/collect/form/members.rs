@@ -46,7 +46,12 @@ impl FormReader {
         let cols = MemberCols {
             name: name_col,
             role: t.column(label::ROLE),
-            score: t.column(label::SCORE),
+            score: [
+                t.column(label::SCORE_PART_GENERAL),
+                t.column(label::SCORE_PART_TASKS),
+                t.column(label::SCORE_TOTAL)
+                    .or_else(|| t.column(label::SCORE)),
+            ],
             own: t.column(label::SELF_RATING),
             proposed,
         };
@@ -69,9 +74,10 @@ impl FormReader {
                 .unwrap_or_default()
         };
         let name = cell(Some(cols.name));
-        let (score, own, proposed) = (cell(cols.score), cell(cols.own), cell(Some(cols.proposed)));
+        let score = cols.score.map(cell);
+        let (own, proposed) = (cell(cols.own), cell(Some(cols.proposed)));
         if name.is_empty() {
-            if [&score, &own, &proposed].iter().any(|s| !s.is_empty()) {
+            if score.iter().chain([&own, &proposed]).any(|s| !s.is_empty()) {
                 let at = t.at(n, cols.name, None);
                 self.error(
                     &at,
@@ -85,9 +91,9 @@ impl FormReader {
             &t.at(n, cols.role.unwrap_or(0), Some(&name)),
             &cell(cols.role),
         );
-        let score = cols
-            .score
-            .and_then(|c| self.number(&t.at(n, c, Some(&name)), &score, &["điểm"]));
+        let [score_general, score_tasks, score] = [0, 1, 2].map(|i| {
+            cols.score[i].and_then(|c| self.number(&t.at(n, c, Some(&name)), &score[i], &["điểm"]))
+        });
         let rating_column = t.columns.get(cols.proposed).cloned().unwrap_or_default();
         let proposed_cell = self.rating(&t.at(n, cols.proposed, Some(&name)), &proposed);
         let own_cell = match cols.own {
@@ -103,6 +109,8 @@ impl FormReader {
                 name,
                 role,
                 score,
+                score_general,
+                score_tasks,
                 ..MemberFile::default()
             },
         })
@@ -308,7 +316,8 @@ pub(super) fn name_index(members: &[Draft]) -> NameIndex {
 pub(super) struct MemberCols {
     pub(super) name: usize,
     pub(super) role: Option<usize>,
-    pub(super) score: Option<usize>,
+    /// The general part, the task part and the total (or the `Điểm` column).
+    pub(super) score: [Option<usize>; 3],
     pub(super) own: Option<usize>,
     pub(super) proposed: usize,
 }

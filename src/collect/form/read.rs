@@ -218,23 +218,27 @@ impl FormReader {
                 None
             }
         };
-        let score = match t.row_of(label::SCORE) {
-            Some(_) => self
-                .value(t, label::SCORE)
-                .and_then(|s| self.number(&kv_at(t.kind, label::SCORE), &s, &["điểm"])),
-            None => None,
-        };
+        let score = self.score_row(t, label::SCORE);
+        let score_general = self.score_row(t, label::SCORE_GENERAL);
+        let score_tasks = self.score_row(t, label::SCORE_TASKS);
         let achievements = non_empty(self.optional(t, label::ACHIEVEMENTS));
         Some(CollectiveFile {
             rating: rating?,
             score,
-            score_general: None,
-            score_tasks: None,
+            score_general,
+            score_tasks,
             achievements,
             strengths: None,
             shortcomings: None,
             remedies: None,
         })
+    }
+
+    /// A score row of the collective table (`… điểm`), when the form has it.
+    fn score_row(&mut self, t: &Table, row: &'static str) -> Option<u32> {
+        t.row_of(row)?;
+        let text = self.value(t, row)?;
+        self.number(&kv_at(t.kind, row), &text, &["điểm"])
     }
 
     /// A whole number, with an optional unit word after it; empty is `None`.

@@ -18,6 +18,17 @@ pub fn draft_mark(layout: &Layout) -> Para<'_> {
         .run(styled_run(layout.draft_mark.as_str(), style))
 }
 
+/// A guide's form label (`Mẫu 01`), italic, at the top right of page 1.
+pub fn form_label<'a>(label: &'a str, layout: &Layout) -> Para<'a> {
+    Para::default()
+        .align(Jc::Right)
+        .spacing(single_spacing(0.0, 6.0))
+        .run(styled_run(
+            label,
+            RunStyle::sized(layout.size_number_half_pt).italic(),
+        ))
+}
+
 /// The borderless two-column header table.
 pub fn header_block(header: &Header, layout: &Layout, body: &mut Body<'_, '_>) {
     let widths = layout.header_columns();

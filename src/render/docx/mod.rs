@@ -79,6 +79,9 @@ fn write_document(doc: &Document, layout: &Layout, xml: &mut Xml<'_>) -> Result<
     if doc.draft {
         body.para(&header::draft_mark(layout));
     }
+    if let Some(label) = &doc.header.form_label {
+        body.para(&header::form_label(label, layout));
+    }
     header::header_block(&doc.header, layout, &mut body);
     if let Some(title) = &doc.title {
         header::title_block(title, layout)

@@ -33,6 +33,7 @@ fn header(number: &str, subject: Option<&str>) -> Header {
         number: number.to_owned(),
         place_date: "Quảng Bình, ngày 12 tháng 11 năm 2022".to_owned(),
         subject: subject.map(str::to_owned),
+        form_label: None,
     }
 }
 

@@ -25,6 +25,7 @@ pub fn document(
             number: String::new(),
             place_date: String::new(),
             subject: None,
+            form_label: None,
         },
         title: Some(title),
         to: Vec::new(),

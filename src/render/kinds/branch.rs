@@ -4,6 +4,7 @@
 use super::BLANK;
 use super::tables;
 use crate::cycle::{Branch, Collective, Cycle, Results};
+use crate::domain::figures::Score;
 use crate::domain::forms::label;
 use crate::domain::vietnamese::date_long;
 use crate::render::document::{Header, Signature, Table};
@@ -62,6 +63,7 @@ impl<'a> BranchData<'a> {
             number: format!("{BLANK}-{kind}/{BRANCH_SYMBOL}"),
             place_date,
             subject: None,
+            form_label: None,
         }
     }
 
@@ -161,7 +163,10 @@ mod tests {
 #[derive(Serialize)]
 pub struct CollectiveView<'a> {
     rating: &'static str,
+    /// The total (as given, else the sum of its parts) and the parts.
     score: Option<u32>,
+    score_general: Option<u32>,
+    score_tasks: Option<u32>,
     achievements: Option<&'a str>,
     strengths: Prose<'a>,
     shortcomings: Prose<'a>,
@@ -172,7 +177,9 @@ impl<'a> CollectiveView<'a> {
     pub fn of(c: &'a Collective) -> Self {
         CollectiveView {
             rating: c.rating.full_name(),
-            score: c.score,
+            score: Score::of_collective(c).total(),
+            score_general: c.score_general,
+            score_tasks: c.score_tasks,
             achievements: c.achievements.as_deref(),
             strengths: Prose::of(c.strengths.as_deref()),
             shortcomings: Prose::of(c.shortcomings.as_deref()),

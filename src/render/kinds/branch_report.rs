@@ -7,8 +7,8 @@ use super::branch::{BranchData, CollectiveView, LINE_BLANK, branch_signer};
 use super::tables::{self, MemberColumns, MemberRow, SpecialRow};
 use crate::cycle::{Branch, Cycle, Issuer, Rating, Results, RuleSet};
 use crate::diagnostic::Diagnostic;
-use crate::domain::figures::{Tally, quota_upper_bound};
-use crate::domain::forms::{TableName, label};
+use crate::domain::figures::{Score, Tally, quota_upper_bound};
+use crate::domain::forms::{TableName, branch_report_label, label};
 use crate::domain::vietnamese::date_short;
 use crate::render::document::{Closing, Document, Table, Title};
 use crate::render::layout::Layout;
@@ -30,6 +30,8 @@ const SPECIAL_BLANK_ROWS: usize = 2;
 struct Context<'a> {
     /// No results: the form to fill in.
     form: bool,
+    /// The rule set's id (`qd366-2025` …): which guide's Mẫu 01 the body follows.
+    rules: &'static str,
     year: i32,
     branch: &'a Branch,
     issuer: &'a Issuer,
@@ -93,6 +95,7 @@ fn context<'a>(data: &BranchData<'a>) -> Context<'a> {
     };
     Context {
         form: data.is_form(),
+        rules: cycle.rules.id(),
         year: cycle.year,
         branch: data.branch,
         issuer: &cycle.issuer,
@@ -170,7 +173,11 @@ fn collective_table(data: &BranchData) -> Table {
         c.map(|c| c.rating.full_name().to_owned()),
     )];
     if data.cycle.rules == RuleSet::Qd366_2025 {
-        rows.push((label::SCORE, c.and_then(|c| c.score).map(|s| s.to_string())));
+        let score = c.map(Score::of_collective);
+        let shown = |n: Option<u32>| n.map(|n| n.to_string());
+        rows.push((label::SCORE_GENERAL, shown(score.and_then(|s| s.general))));
+        rows.push((label::SCORE_TASKS, shown(score.and_then(|s| s.tasks))));
+        rows.push((label::SCORE, shown(score.and_then(|s| s.total()))));
     }
     rows.push((label::ACHIEVEMENTS, c.and_then(|c| c.achievements.clone())));
     tables::key_value(rows)
@@ -231,8 +238,10 @@ pub fn render(
         cycle.issuer.name.clone(),
         format!("{} {}", layout.archive_label, super::branch::BRANCH_WORD),
     ];
+    let mut header = data.header("BC");
+    header.form_label = Some(branch_report_label(cycle.rules).to_owned());
     Ok(Document {
-        header: data.header("BC"),
+        header,
         title: Some(Title {
             kind: KIND.to_owned(),
             subject: format!("{SUBJECT} {}", cycle.year),

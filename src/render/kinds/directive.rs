@@ -66,6 +66,7 @@ pub fn render(cycle: &Cycle, engine: &Engine, layout: &Layout) -> Result<Documen
             number: format!("{:02}-CV/{}", d.number, cycle.issuer.symbol),
             place_date: format!("{}, {}", cycle.place, date_long(d.date)),
             subject: Some(format!("{} {}", layout.subject_prefix, d.subject)),
+            form_label: None,
         },
         title: None,
         to: d.to.clone(),

@@ -41,6 +41,7 @@ pub fn dated_header(cycle: &Cycle, number: String, date: Option<NaiveDate>) -> H
         number,
         place_date: format!("{}, {date}", cycle.place),
         subject: None,
+        form_label: None,
     }
 }
 

@@ -100,6 +100,7 @@ pub fn render(
             number: String::new(),
             place_date: format!("{}, {}", cycle.place, blank_date(cycle.year)),
             subject: None,
+            form_label: None,
         },
         title: Some(Title {
             kind: KIND.to_owned(),

@@ -112,20 +112,24 @@ pub struct MemberColumns {
 pub struct MemberRow {
     pub name: String,
     pub role: String,
-    pub score: String,
+    /// qd366-2025: the two parts and the total (empty when not known).
+    pub score: [String; 3],
     pub rating: String,
 }
 
 impl MemberRow {
     /// A member from a results file.
     pub fn reported(m: &Member) -> MemberRow {
+        let score = Score::of_member(m);
+        let shown = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
         MemberRow {
             name: m.name.clone(),
             role: role_name(m.role).to_owned(),
-            score: Score::of_member(m)
-                .total()
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
+            score: [
+                shown(score.general),
+                shown(score.tasks),
+                shown(score.total()),
+            ],
             rating: rating_cell(m.rating).to_owned(),
         }
     }
@@ -153,7 +157,14 @@ pub fn members(rows: &[MemberRow], cols: MemberColumns) -> Table {
         leaf(label::ROLE, Align::Left),
     ];
     if cols.score {
-        groups.push(leaf(label::SCORE, Align::Right));
+        groups.push(group(
+            label::SCORE,
+            &[
+                (label::SCORE_PART_GENERAL, Align::Right),
+                (label::SCORE_PART_TASKS, Align::Right),
+                (label::SCORE_TOTAL, Align::Right),
+            ],
+        ));
     }
     groups.push(match cols.form {
         true => group(
@@ -183,7 +194,7 @@ pub fn members(rows: &[MemberRow], cols: MemberColumns) -> Table {
 fn member_cells(i: usize, r: &MemberRow, cols: MemberColumns) -> Vec<String> {
     let mut cells = vec![(i + 1).to_string(), r.name.clone(), r.role.clone()];
     if cols.score {
-        cells.push(r.score.clone());
+        cells.extend(r.score.iter().cloned());
     }
     if cols.form {
         cells.push(String::new());

@@ -247,6 +247,7 @@ pub fn minutes(
             number: format!("{BLANK}-BB/{}", issuer.symbol),
             place_date: format!("{}, {}", cycle.place, date_long(date)),
             subject: None,
+            form_label: None,
         },
         title: Some(Title {
             kind: KIND.to_owned(),
