@@ -73,7 +73,11 @@ fn under_qd366_each_group_has_its_form_of_43_hd() {
     let a = form(&out, "van-phong", "01-tran-van-hung");
     assert_common(&a, 2026);
     assert_scored(&a);
-    assert!(a.starts_with("ĐẢNG BỘ SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG **CHI BỘ VĂN PHÒNG SỞ**"));
+    // The form's label stands first (top right on paper), then the header.
+    assert!(
+        a.starts_with("*Mẫu 2A* ĐẢNG BỘ SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG **CHI BỘ VĂN PHÒNG SỞ**"),
+        "{a}"
+    );
     assert!(a.contains("*Mẫu 2A*"));
     assert!(a.contains("Họ và tên: **Trần Văn Hùng** - Ngày sinh: 14/5/1972"));
     assert!(a.contains("Chức vụ Đảng: Bí thư chi bộ"));

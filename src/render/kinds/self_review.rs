@@ -28,9 +28,8 @@ const FOLDER: &str = "ban-kiem-diem";
 /// What the self-review template sees.
 #[derive(Serialize)]
 struct Context<'a> {
-    /// Which form (`hd43-leader` …) and its label (`Mẫu 2A`).
+    /// Which form (`hd43-leader` …); its label (`Mẫu 2A`) is the header's.
     form: SelfReviewForm,
-    label: &'static str,
     year: i32,
     /// The 100-point self-assessment (qd366-2025).
     scored: bool,
@@ -78,7 +77,6 @@ pub fn render(
     let form = SelfReviewForm::of(cycle.rules, entry.group);
     let context = Context {
         form,
-        label: form.label(),
         year: cycle.year,
         scored: cycle.rules == RuleSet::Qd366_2025,
         branch: &branch.name,
@@ -100,7 +98,7 @@ pub fn render(
             number: String::new(),
             place_date: format!("{}, {}", cycle.place, blank_date(cycle.year)),
             subject: None,
-            form_label: None,
+            form_label: Some(form.label().to_owned()),
         },
         title: Some(Title {
             kind: KIND.to_owned(),
