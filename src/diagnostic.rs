@@ -60,6 +60,7 @@ codes! {
     Input FormUnreadable = "form-unreadable",
     Input FormCell = "form-cell",
     Input FormBranch = "form-branch",
+    Input FormText = "form-text",
     Input ResultsExists = "results-exists",
     Input OutputWrite = "output-write",
     Input CommandLine = "command-line",

@@ -378,6 +378,9 @@ fn gia_cong_san_expected() -> ResultsFile {
             achievements: None,
             strengths: None,
             shortcomings: None,
+            remedied: None,
+            explanations: None,
+            responsibility: None,
             remedies: None,
         },
         members: vec![

@@ -32,7 +32,7 @@ pub fn run(cycle: &Path, forms: &[PathBuf], force: bool, common: Common) -> u8 {
     // anything is read (exit 2, nothing written).
     let foreign: Vec<Diagnostic> = forms.iter().filter_map(|f| foreign_format(f)).collect();
     let outcome = match foreign.is_empty() {
-        true => collect::collect(cycle, forms, force),
+        true => collect::collect(cycle, forms, force, &crate::render::blank_report_form),
         false => collect::Collected {
             diagnostics: foreign,
             sources: Default::default(),

@@ -30,6 +30,8 @@ pub const MAX_DOCUMENT_XML: u64 = 20 * 1024 * 1024;
 const MAX_COLUMNS: usize = 64;
 /// Cells of all the tables of one document, after spans are laid out.
 const MAX_CELLS: usize = 1_000_000;
+/// Paragraphs and tables of the body.
+const MAX_BLOCKS: usize = 200_000;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -83,6 +85,30 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+/// One block of the document's body, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Para(Paragraph),
+    /// The top-level table of that index in [`Body::tables`].
+    Table(usize),
+}
+
+/// A paragraph of the body (not of a table): its text folded like a
+/// cell's, and its outline level when it is a heading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    /// `w:outlineLvl`, or the level of a `HeadingN` style (0 = level 1).
+    pub outline: Option<u8>,
+}
+
+/// The body of a DOCX: its blocks in order, and its top-level tables.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub blocks: Vec<Block>,
+    pub tables: Vec<Grid>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grid {
     pub rows: Vec<Row>,
@@ -96,7 +122,12 @@ impl Grid {
 
 /// The top-level tables of a DOCX, in document order.
 pub fn tables(docx: &[u8]) -> Result<Vec<Grid>, ReadError> {
-    parse_tables(&document_xml(docx)?)
+    Ok(body(docx)?.tables)
+}
+
+/// The body of a DOCX: paragraphs and tables in document order.
+pub fn body(docx: &[u8]) -> Result<Body, ReadError> {
+    parse_body(&document_xml(docx)?)
 }
 
 /// The text of `word/document.xml`, at most [`MAX_DOCUMENT_XML`] bytes.
@@ -121,6 +152,11 @@ pub fn document_xml(docx: &[u8]) -> Result<String, ReadError> {
 
 /// The top-level tables of a WordprocessingML document.
 pub fn parse_tables(xml: &str) -> Result<Vec<Grid>, ReadError> {
+    Ok(parse_body(xml)?.tables)
+}
+
+/// The body of a WordprocessingML document.
+pub fn parse_body(xml: &str) -> Result<Body, ReadError> {
     let options = ParsingOptions {
         allow_dtd: false,
         ..ParsingOptions::default()
@@ -144,7 +180,10 @@ pub fn parse_tables(xml: &str) -> Result<Vec<Grid>, ReadError> {
             Step::Close(node) => reader.close(node)?,
         }
     }
-    Ok(reader.tables)
+    Ok(Body {
+        blocks: reader.blocks,
+        tables: reader.tables,
+    })
 }
 
 enum Step<'a, 'i> {
@@ -179,6 +218,9 @@ struct RawRow {
 #[derive(Default)]
 struct Reader {
     tables: Vec<Grid>,
+    blocks: Vec<Block>,
+    /// The outline level of the body paragraph being read.
+    outline: Option<u8>,
     /// How many tables the walk is inside (only depth 1 is read).
     depth: usize,
     table: Vec<RawRow>,
@@ -240,6 +282,13 @@ impl Reader {
                     self.para.clear();
                 }
             }
+            "p" if self.depth == 0 => {
+                self.para_depth += 1;
+                if self.para_depth == 1 {
+                    self.para.clear();
+                    self.outline = outline_level(node);
+                }
+            }
             "t" if self.reading_text() => self.para.push_str(node.text().unwrap_or("")),
             "tab" | "br" | "cr" if self.reading_text() => self.para.push(' '),
             "noBreakHyphen" if self.reading_text() => self.para.push('-'),
@@ -249,7 +298,7 @@ impl Reader {
     }
 
     fn reading_text(&self) -> bool {
-        self.depth == 1 && self.cell.is_some() && self.para_depth > 0
+        self.para_depth > 0 && (self.depth == 0 || (self.depth == 1 && self.cell.is_some()))
     }
 
     fn close(&mut self, node: Node) -> Result<(), ReadError> {
@@ -264,6 +313,18 @@ impl Reader {
                     && let Some(cell) = self.cell.as_mut()
                 {
                     cell.paragraphs.push(std::mem::take(&mut self.para));
+                }
+            }
+            "p" if self.depth == 0 && self.para_depth > 0 => {
+                self.para_depth -= 1;
+                if self.para_depth == 0 {
+                    if self.blocks.len() >= MAX_BLOCKS {
+                        return Err(ReadError::TooLarge);
+                    }
+                    self.blocks.push(Block::Para(Paragraph {
+                        text: fold(&std::mem::take(&mut self.para)),
+                        outline: self.outline.take(),
+                    }));
                 }
             }
             "tc" if in_table => {
@@ -285,6 +346,10 @@ impl Reader {
                 if self.depth == 0 {
                     let raw = std::mem::take(&mut self.table);
                     let grid = lay_out(raw, &mut self.cells)?;
+                    if self.blocks.len() >= MAX_BLOCKS {
+                        return Err(ReadError::TooLarge);
+                    }
+                    self.blocks.push(Block::Table(self.tables.len()));
                     self.tables.push(grid);
                 }
             }
@@ -292,6 +357,24 @@ impl Reader {
         }
         Ok(())
     }
+}
+
+/// A heading's outline level: `w:outlineLvl`, else a `HeadingN` style
+/// (as Word and LibreOffice name them).
+fn outline_level(p: Node) -> Option<u8> {
+    let pr = child(p, "pPr")?;
+    let level = child(pr, "outlineLvl").and_then(number_attr);
+    let styled = || {
+        let style = child(pr, "pStyle")?.attribute((W, "val"))?;
+        let digits = style.to_ascii_lowercase();
+        let n: usize = digits.strip_prefix("heading")?.trim().parse().ok()?;
+        n.checked_sub(1)
+    };
+    // Level 9 is "body text" in Word's numbering of outline levels.
+    level
+        .or_else(styled)
+        .filter(|l| *l < 9)
+        .and_then(|l| u8::try_from(l).ok())
 }
 
 /// A content control still showing its placeholder text ("Click here…").
@@ -452,6 +535,35 @@ mod tests {
         let tables = parse_tables(&xml).expect("parses");
         assert_eq!(tables.len(), 1);
         assert_eq!(texts(&tables[0]), [["HTTNV"]]);
+    }
+
+    #[test]
+    fn the_body_is_read_in_order_with_its_headings() {
+        let xml = doc(concat!(
+            r#"<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>II. Hạn chế</w:t></w:r></w:p>"#,
+            "<w:p><w:r><w:t>Chi bộ </w:t></w:r><w:r><w:t>còn chậm.</w:t></w:r></w:p>",
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ô</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+            r#"<w:p><w:pPr><w:pStyle w:val="Heading3"/></w:pPr><w:r><w:t>III.</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:p>"#,
+        ));
+        let body = parse_body(&xml).expect("parses");
+        let para = |text: &str, outline| {
+            Block::Para(Paragraph {
+                text: text.to_owned(),
+                outline,
+            })
+        };
+        assert_eq!(
+            body.blocks,
+            [
+                para("II. Hạn chế", Some(1)),
+                para("Chi bộ còn chậm.", None),
+                Block::Table(0),
+                para("III.", Some(2)),
+                para("", None),
+            ]
+        );
+        assert_eq!(texts(&body.tables[0]), [["ô"]]);
     }
 
     #[test]

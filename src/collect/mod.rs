@@ -61,15 +61,20 @@ struct Ready {
     yaml: String,
 }
 
+/// The report form a branch was sent, as DOCX bytes (the caller renders
+/// it: collect sits below render). A returned form is compared with it to
+/// find what the branch typed outside the tables.
+pub type BlankForm<'a> = dyn Fn(&Cycle, &Branch) -> Result<Vec<u8>, Diagnostic> + 'a;
+
 /// Reads every form, checks the cycle with their results, and writes them
 /// into `CYCLE/results/` unless something could not be read. `force`
 /// replaces existing results files.
-pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool) -> Collected {
+pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool, blank: &BlankForm) -> Collected {
     let cycle = match cycle::load(cycle_path) {
         Ok(loaded) => loaded.cycle,
         Err(failed) => return Collected::failed(failed.diagnostics, failed.sources),
     };
-    let (mut diagnostics, ready) = read_forms(&cycle, forms, force);
+    let (mut diagnostics, ready) = read_forms(&cycle, forms, force, blank);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Collected::failed(diagnostics, Sources::default());
     }
@@ -96,11 +101,16 @@ pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool) -> Collected {
 
 /// Reads every form and checks it against the cycle: the diagnostics, and
 /// the results ready to write (of the forms with no error).
-fn read_forms(cycle: &Cycle, forms: &[PathBuf], force: bool) -> (Vec<Diagnostic>, Vec<Ready>) {
+fn read_forms(
+    cycle: &Cycle,
+    forms: &[PathBuf],
+    force: bool,
+    blank: &BlankForm,
+) -> (Vec<Diagnostic>, Vec<Ready>) {
     let mut diagnostics = Vec::new();
     let mut ready = Vec::new();
     for docx in forms {
-        let form = match read_form_file(docx) {
+        let mut form = match read_form_file(docx) {
             Ok(form) => form,
             Err(d) => {
                 diagnostics.push(d);
@@ -118,6 +128,13 @@ fn read_forms(cycle: &Cycle, forms: &[PathBuf], force: bool) -> (Vec<Diagnostic>
             continue;
         }
         let problems = against_cycle(cycle, docx, &form, &ready, force);
+        if let Err(d) = read_typed(cycle, &mut form, blank) {
+            diagnostics.push(d);
+            continue;
+        }
+        for d in &mut form.diagnostics {
+            d.place.file = docx.to_path_buf();
+        }
         diagnostics.extend(form.diagnostics.iter().cloned());
         let ok = problems.iter().all(|d| !d.is_error());
         diagnostics.extend(problems);
@@ -133,6 +150,18 @@ fn read_forms(cycle: &Cycle, forms: &[PathBuf], force: bool) -> (Vec<Diagnostic>
         }
     }
     (diagnostics, ready)
+}
+
+/// What the branch typed outside the tables, read against the form it was
+/// sent (when the form is of a branch of the cycle, and its tables read).
+fn read_typed(cycle: &Cycle, form: &mut FilledForm, blank: &BlankForm) -> Result<(), Diagnostic> {
+    let Some(branch) = cycle.branch(&form.branch) else {
+        return Ok(());
+    };
+    if form.results.is_none() {
+        return Ok(());
+    }
+    form.read_typed(&blank(cycle, branch)?, cycle.rules)
 }
 
 /// Reads one form from disk; every diagnostic names the file.

@@ -361,6 +361,16 @@ pub struct Collective {
     pub strengths: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcomings: Option<String>,
+    /// What came of the shortcomings found before (the form's "kết quả
+    /// khắc phục … các kỳ kiểm điểm trước").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remedied: Option<String>,
+    /// Answers to the matters the superior asked the review to explain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanations: Option<String>,
+    /// Whose responsibility the shortcomings are (collective, persons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsibility: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remedies: Option<String>,
 }

@@ -242,6 +242,9 @@ mod tests {
                 achievements: Some("Chủ trì đề án \"chuyển đổi số\"".into()),
                 strengths: Some("Đoàn kết;\nthống nhất".into()),
                 shortcomings: Some("07".into()),
+                remedied: None,
+                explanations: None,
+                responsibility: Some("Bí thư chi bộ".into()),
                 remedies: Some("2025-01-01".into()),
             },
             members: vec![
@@ -300,6 +303,9 @@ mod tests {
             achievements: None,
             strengths: None,
             shortcomings: None,
+            remedied: None,
+            explanations: None,
+            responsibility: None,
             remedies: None,
         };
         let yaml = results.to_yaml("a\nb").expect("serializes");

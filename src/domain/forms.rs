@@ -357,3 +357,57 @@ mod tests {
         assert_eq!(label(RuleSet::Qd366_2025, NgoaiHeThong), "Mẫu 2C");
     }
 }
+
+/// What a branch writes in prose on its report form, section by section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Prose {
+    /// Ưu điểm, kết quả đạt được (`collective.strengths`).
+    Strengths,
+    /// Hạn chế, khuyết điểm và nguyên nhân (`collective.shortcomings`).
+    Shortcomings,
+    /// Kết quả khắc phục hạn chế đã chỉ ra ở các kỳ trước (`collective.remedied`).
+    Remedied,
+    /// Giải trình những vấn đề được gợi ý kiểm điểm (`collective.explanations`).
+    Explanations,
+    /// Trách nhiệm của tập thể, cá nhân (`collective.responsibility`).
+    Responsibility,
+    /// Phương hướng, biện pháp khắc phục (`collective.remedies`).
+    Remedies,
+    /// The line naming the members proposed KHTNV: checked against the
+    /// member rows, not kept.
+    Failing,
+}
+
+/// Where each prose section of a rule set's branch report form sits: the
+/// numbers of its heading and of the headings above it (`A.II` is section
+/// II of part A), as `templates/bao-cao-chi-bo.md` numbers them.
+pub fn prose_sections(rules: RuleSet) -> &'static [(&'static str, Prose)] {
+    match rules {
+        RuleSet::Qd366_2025 => &[
+            ("A.I", Prose::Strengths),
+            ("A.II", Prose::Shortcomings),
+            ("A.III", Prose::Remedied),
+            ("A.IV", Prose::Explanations),
+            ("A.V", Prose::Responsibility),
+            ("A.VI", Prose::Remedies),
+            ("C.2", Prose::Failing),
+        ],
+        RuleSet::Qd124_2023 => &[
+            ("I", Prose::Strengths),
+            ("II", Prose::Shortcomings),
+            ("III", Prose::Remedied),
+            ("IV", Prose::Explanations),
+            ("V", Prose::Responsibility),
+            ("VI", Prose::Remedies),
+            ("VIII.2", Prose::Failing),
+        ],
+        RuleSet::Qd132_2018 => &[
+            ("I", Prose::Strengths),
+            ("II", Prose::Shortcomings),
+            ("III", Prose::Remedied),
+            ("IV", Prose::Responsibility),
+            ("V", Prose::Remedies),
+            ("VII.2", Prose::Failing),
+        ],
+    }
+}

@@ -147,6 +147,20 @@ pub fn longest_first(jobs: &[Job<'_>]) -> Vec<usize> {
     order
 }
 
+/// The report form of `branch` as DOCX bytes, as the build sends it (the
+/// cycle's own templates, no results): `collect` compares a returned form
+/// with it to find what the branch typed.
+pub fn blank_report_form(cycle: &Cycle, branch: &Branch) -> Result<Vec<u8>, Diagnostic> {
+    let engine = Engine::new(&cycle.dir)?;
+    let layout = Layout::default();
+    let document = kinds::branch_report::render_form(cycle, branch, &engine, &layout)?;
+    let output = Output {
+        stem: PathBuf::from("chi-bo").join(&branch.id).join("bao-cao"),
+        document,
+    };
+    docx_file(&output, &layout, std::io::Cursor::new(Vec::new())).map(std::io::Cursor::into_inner)
+}
+
 /// The document's Markdown file (all `check` needs: the text rules read it).
 pub fn markdown(output: &Output, layout: &Layout) -> Result<String, Diagnostic> {
     markdown::write(&output.document, layout).map_err(|e| write_failed(output, &e))

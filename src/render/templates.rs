@@ -22,6 +22,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "tin-nhiem-thap.md",
         include_str!("../../templates/tin-nhiem-thap.md"),
     ),
+    ("doan-van.md", include_str!("../../templates/doan-van.md")),
     ("cong-van.md", include_str!("../../templates/cong-van.md")),
     (
         "bao-cao-chi-bo.md",

@@ -10,9 +10,11 @@ mod cells;
 mod errors;
 mod locate;
 mod members;
+pub mod prose;
 mod read;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 pub use cells::{RatingCell, key, parse_date, parse_rating, parse_role};
 
@@ -36,13 +38,18 @@ pub struct FilledForm {
     /// Cells that could not be read (errors) and guesses made (warnings);
     /// their place names no file (the caller knows it).
     pub diagnostics: Vec<Diagnostic>,
+    /// The body as read, for what was typed outside the tables
+    /// ([`FilledForm::read_typed`]).
+    pub blocks: Vec<docx_read::Block>,
 }
 
 /// Reads a filled form from the bytes of a DOCX. Never panics; `Err` when
 /// the bytes are not one of our forms (the diagnostic's place names no
 /// file). A cell that cannot be read is a diagnostic of the form instead.
 pub fn read_form(bytes: &[u8]) -> Result<FilledForm, Diagnostic> {
-    let grids = docx_read::tables(bytes).map_err(unreadable)?;
-    let tables = Tables::find(&grids)?;
-    Ok(tables.read())
+    let body = docx_read::body(bytes).map_err(unreadable)?;
+    let tables = Tables::find(&body.tables)?;
+    let mut form = tables.read();
+    form.blocks = body.blocks;
+    Ok(form)
 }

@@ -52,6 +52,7 @@ impl Tables<'_> {
             year,
             results,
             diagnostics: r.finish(),
+            blocks: Vec::new(),
         }
     }
 }
@@ -230,6 +231,9 @@ impl FormReader {
             achievements,
             strengths: None,
             shortcomings: None,
+            remedied: None,
+            explanations: None,
+            responsibility: None,
             remedies: None,
         })
     }

@@ -376,12 +376,14 @@ impl<'a, 'x, 'o> BodyWriter<'a, 'x, 'o> {
                     .spacing(spacing)
             }
             ParaKind::Heading(1) => para
+                .outline(0)
                 .align(Jc::Center)
                 .keep_next()
                 .spacing(single_spacing(6.0, l.body_space_after_pt)),
-            ParaKind::Heading(_) => {
+            ParaKind::Heading(level) => {
                 let first = mm_to_twips(l.body_first_line_indent_mm);
-                para.align(Jc::Both)
+                para.outline(level.saturating_sub(1))
+                    .align(Jc::Both)
                     .keep_next()
                     .indent(Indent::FirstLine(first))
                     .spacing(spacing)

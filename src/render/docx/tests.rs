@@ -638,7 +638,15 @@ fn children_come_in_schema_order() {
     let orders: [(&str, &[&str]); 6] = [
         (
             "pPr",
-            &["keepNext", "spacing", "ind", "jc", "rPr", "sectPr"],
+            &[
+                "keepNext",
+                "spacing",
+                "ind",
+                "jc",
+                "outlineLvl",
+                "rPr",
+                "sectPr",
+            ],
         ),
         (
             "rPr",

@@ -133,6 +133,9 @@ pub struct Para<'a> {
     pub spacing: Option<Spacing>,
     pub indent: Option<Indent>,
     pub jc: Option<Jc>,
+    /// A heading's outline level (0 for a level-1 heading): what Word's
+    /// navigation pane shows, and how a returned form's sections are found.
+    pub outline: Option<u8>,
     /// Size of the paragraph mark (the height of an empty paragraph).
     pub mark_size: usize,
     pub runs: Vec<Run<'a>>,
@@ -164,6 +167,11 @@ impl<'a> Para<'a> {
         self
     }
 
+    pub fn outline(mut self, level: u8) -> Self {
+        self.outline = Some(level.min(8));
+        self
+    }
+
     pub fn run(mut self, run: Run<'a>) -> Self {
         self.runs.push(run);
         self
@@ -178,12 +186,13 @@ impl<'a> Para<'a> {
         xml.raw("</w:p>");
     }
 
-    /// `CT_PPr` order: keepNext, spacing, ind, jc, rPr, sectPr.
+    /// `CT_PPr` order: keepNext, spacing, ind, jc, outlineLvl, rPr, sectPr.
     fn write_props(&self, xml: &mut Xml<'_>, section: Option<(&Section, bool)>) {
         let empty = !self.keep_next
             && self.spacing.is_none()
             && self.indent.is_none()
             && self.jc.is_none()
+            && self.outline.is_none()
             && self.mark_size == 0
             && section.is_none();
         if empty {
@@ -223,6 +232,11 @@ impl<'a> Para<'a> {
         if let Some(jc) = self.jc {
             xml.raw("<w:jc w:val=\"");
             xml.raw(jc.val());
+            xml.raw("\"/>");
+        }
+        if let Some(level) = self.outline {
+            xml.raw("<w:outlineLvl w:val=\"");
+            xml.num(level);
             xml.raw("\"/>");
         }
         if self.mark_size > 0 {

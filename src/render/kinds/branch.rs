@@ -146,10 +146,15 @@ mod tests {
             Prose::of(Some("  ")),
             Prose {
                 text: None,
+                paragraphs: Vec::new(),
                 none: true
             }
         );
         assert_eq!(Prose::of(Some(" Ít. ")).text, Some("Ít."));
+        assert_eq!(
+            Prose::of(Some("Một.\n\n Hai. ")).paragraphs,
+            ["Một.", "Hai."]
+        );
         assert!(!Prose::of(Some("Ít.")).none);
     }
 
@@ -170,6 +175,9 @@ pub struct CollectiveView<'a> {
     achievements: Option<&'a str>,
     strengths: Prose<'a>,
     shortcomings: Prose<'a>,
+    remedied: Prose<'a>,
+    explanations: Prose<'a>,
+    responsibility: Prose<'a>,
     remedies: Prose<'a>,
 }
 
@@ -183,18 +191,23 @@ impl<'a> CollectiveView<'a> {
             achievements: c.achievements.as_deref(),
             strengths: Prose::of(c.strengths.as_deref()),
             shortcomings: Prose::of(c.shortcomings.as_deref()),
+            remedied: Prose::of(c.remedied.as_deref()),
+            explanations: Prose::of(c.explanations.as_deref()),
+            responsibility: Prose::of(c.responsibility.as_deref()),
             remedies: Prose::of(c.remedies.as_deref()),
         }
     }
 }
 
 /// What a branch wrote in one prose field, as templates test it: `text`
-/// when it wrote something; `none` when it states there is nothing (an
-/// empty string in results); neither when it is not known (the field left
-/// out): the document then leaves dotted lines, never "không có".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// when it wrote something (and its `paragraphs`, one per line of the
+/// field); `none` when it states there is nothing (an empty string in
+/// results); neither when it is not known (the field left out): the
+/// document then leaves dotted lines, never "không có".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Prose<'a> {
     pub text: Option<&'a str>,
+    pub paragraphs: Vec<&'a str>,
     pub none: bool,
 }
 
@@ -203,6 +216,12 @@ impl<'a> Prose<'a> {
         let text = field.map(str::trim);
         Prose {
             text: text.filter(|t| !t.is_empty()),
+            paragraphs: text
+                .into_iter()
+                .flat_map(str::lines)
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect(),
             none: text.is_some_and(str::is_empty),
         }
     }

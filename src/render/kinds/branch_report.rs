@@ -232,8 +232,30 @@ pub fn render(
     engine: &Engine,
     layout: &Layout,
 ) -> Result<Document, Diagnostic> {
-    let data = BranchData::new(cycle, branch);
-    let body = engine.render(TEMPLATE, &context(&data))?;
+    render_data(&BranchData::new(cycle, branch), engine, layout)
+}
+
+/// The form of one branch, as sent to it, whatever results the cycle holds.
+pub fn render_form(
+    cycle: &Cycle,
+    branch: &Branch,
+    engine: &Engine,
+    layout: &Layout,
+) -> Result<Document, Diagnostic> {
+    let data = BranchData {
+        results: None,
+        ..BranchData::new(cycle, branch)
+    };
+    render_data(&data, engine, layout)
+}
+
+fn render_data(
+    data: &BranchData,
+    engine: &Engine,
+    layout: &Layout,
+) -> Result<Document, Diagnostic> {
+    let (cycle, branch) = (data.cycle, data.branch);
+    let body = engine.render(TEMPLATE, &context(data))?;
     let copies = vec![
         cycle.issuer.name.clone(),
         format!("{} {}", layout.archive_label, super::branch::BRANCH_WORD),
@@ -248,7 +270,7 @@ pub fn render(
         }),
         to: Vec::new(),
         body,
-        tables: report_tables(&data),
+        tables: report_tables(data),
         closing: Closing::Signed {
             copies,
             signer: branch_signer(branch, layout),

@@ -107,6 +107,14 @@ struct Context<'a> {
     failing: Vec<Person<'a>>,
     disciplined: Vec<Person<'a>>,
     votes: Option<VoteView<'a>>,
+    /// What branches wrote of their strengths, of past shortcomings
+    /// remedied, of matters explained and of responsibility: only the
+    /// branches that wrote something (the committee's own assessment
+    /// stays with the clerk).
+    strengths: Vec<BranchText<'a>>,
+    remedied: Vec<BranchText<'a>>,
+    explanations: Vec<BranchText<'a>>,
+    responsibility: Vec<BranchText<'a>>,
     shortcomings: BranchProse<'a>,
     remedies: BranchProse<'a>,
     /// `02-BC/ĐUVP ngày 12/01/2023`, or with dotted blanks (the Phụ lục's
@@ -159,6 +167,18 @@ struct VoteView<'a> {
     regulation: Option<Citation>,
     local_rule: Option<Citation>,
     flagged: Vec<Flagged<'a>>,
+}
+
+/// What the branches wrote in one prose field, those that wrote something.
+fn written<'a>(
+    cycle: &'a Cycle,
+    field: impl Fn(&'a Results) -> Option<&'a str>,
+) -> Vec<BranchText<'a>> {
+    branch_prose(cycle, field)
+        .items
+        .into_iter()
+        .filter(|b| b.text.is_some())
+        .collect()
 }
 
 fn branch_prose<'a>(
@@ -255,6 +275,10 @@ fn context<'a>(
             .as_ref()
             .map(|v| vote_view(cycle, v))
             .transpose()?,
+        strengths: written(cycle, |r| r.collective.strengths.as_deref()),
+        remedied: written(cycle, |r| r.collective.remedied.as_deref()),
+        explanations: written(cycle, |r| r.collective.explanations.as_deref()),
+        responsibility: written(cycle, |r| r.collective.responsibility.as_deref()),
         shortcomings: branch_prose(cycle, |r| r.collective.shortcomings.as_deref()),
         remedies: branch_prose(cycle, |r| r.collective.remedies.as_deref()),
         blank: LINE_BLANK,
