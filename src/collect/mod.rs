@@ -100,7 +100,7 @@ fn read_forms(cycle: &Cycle, forms: &[PathBuf], force: bool) -> (Vec<Diagnostic>
     let mut diagnostics = Vec::new();
     let mut ready = Vec::new();
     for docx in forms {
-        let form = match read_form_file(docx) {
+        let mut form = match read_form_file(docx) {
             Ok(form) => form,
             Err(d) => {
                 diagnostics.push(d);
@@ -117,7 +117,12 @@ fn read_forms(cycle: &Cycle, forms: &[PathBuf], force: bool) -> (Vec<Diagnostic>
             ));
             continue;
         }
-        let problems = against_cycle(cycle, docx, &form, &ready, force);
+        let mut problems = against_cycle(cycle, docx, &form, &ready, force);
+        if let Some(branch) = cycle.branch(&form.branch) {
+            let mut names = form.match_roster(&branch.id, &branch.roster);
+            names.iter_mut().for_each(|d| d.place.file = docx.clone());
+            problems.extend(names);
+        }
         diagnostics.extend(form.diagnostics.iter().cloned());
         let ok = problems.iter().all(|d| !d.is_error());
         diagnostics.extend(problems);
