@@ -912,7 +912,11 @@ fn a_name_written_with_another_tone_placement_takes_the_roster_spelling() {
     assert!(warned[0].1.contains("“Thái Văn Hòa”"), "{}", warned[0].1);
     assert_eq!(warned[1].0, "dang-vien[2].Họ và tên");
     assert!(warned[1].1.contains("“Nguyễn Thị Thuý”"), "{}", warned[1].1);
-    assert!(warned[1].1.contains(&format!("“{THUY}”")), "{}", warned[1].1);
+    assert!(
+        warned[1].1.contains(&format!("“{THUY}”")),
+        "{}",
+        warned[1].1
+    );
     // The results file has the roster's spelling only.
     let (text, results) = read_results(&s.results("van-phong"));
     assert!(!text.contains("Thuý") && !text.contains("HOÀ"), "{text}");
@@ -920,7 +924,12 @@ fn a_name_written_with_another_tone_placement_takes_the_roster_spelling() {
     assert_eq!(results.members[1].name, THUY);
     assert_eq!(results.members[1].sick_leave_months, Some(1));
     // `check` finds nothing left to say about the names.
-    let check = vanban(&["check", s.cycle.to_str().expect("utf-8"), "--format", "json"]);
+    let check = vanban(&[
+        "check",
+        s.cycle.to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(!has(&json_list(&check), "roster-name"));
 }
@@ -938,10 +947,7 @@ fn json_list(out: &std::process::Output) -> Vec<serde_json::Value> {
 fn a_name_not_on_the_roster_is_an_error_naming_the_closest() {
     let (s, _built, form) = setup_thuy();
     // Another tone (huyền, not sắc) is another name.
-    let fills = van_phong_thuy_fills(vec![Fill(
-        At::Member(THUY, label::NAME),
-        "Nguyễn Thị Thùy",
-    )]);
+    let fills = van_phong_thuy_fills(vec![Fill(At::Member(THUY, label::NAME), "Nguyễn Thị Thùy")]);
     let docx = s.dir.join("van-phong.docx");
     fill(&form, &docx, &fills);
     let out = s.collect(&[&docx], &[]);

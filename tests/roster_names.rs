@@ -41,7 +41,10 @@ fn check_json(dir: &Path) -> (Option<i32>, Vec<Value>) {
 }
 
 fn roster_names(items: &[Value]) -> Vec<&Value> {
-    items.iter().filter(|d| d["code"] == "roster-name").collect()
+    items
+        .iter()
+        .filter(|d| d["code"] == "roster-name")
+        .collect()
 }
 
 /// Every file under `dir`, recursively.
@@ -79,8 +82,18 @@ fn another_tone_placement_warns_and_documents_print_the_roster_spelling() {
     assert!(message.contains("“Trần Thị Thúy”"), "{message}");
 
     let out = dir.parent().expect("parent").join("out");
-    let run = vanban(&["build", dir.to_str().expect("utf-8"), "-o", out.to_str().expect("utf-8")]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = vanban(&[
+        "build",
+        dir.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let mut printed = 0;
     for file in files(&out) {
         let text = match file.extension().and_then(|e| e.to_str()) {
@@ -92,7 +105,10 @@ fn another_tone_placement_warns_and_documents_print_the_roster_spelling() {
         printed += usize::from(text.contains("Trần Thị Thúy"));
     }
     // The branch report, the minutes, the ballot, the decision, … in both formats.
-    assert!(printed >= 4, "“Trần Thị Thúy” printed in {printed} documents");
+    assert!(
+        printed >= 4,
+        "“Trần Thị Thúy” printed in {printed} documents"
+    );
 
     // `probationary: true` is printed in the member table's role column.
     let report = std::fs::read_to_string(out.join("chi-bo/tong-hop/bao-cao.md")).expect("report");
@@ -119,7 +135,12 @@ fn a_name_not_on_the_roster_is_exit_2_naming_the_closest() {
         "{message}"
     );
     let out = dir.parent().expect("parent").join("out");
-    let run = vanban(&["build", dir.to_str().expect("utf-8"), "-o", out.to_str().expect("utf-8")]);
+    let run = vanban(&[
+        "build",
+        dir.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
     assert_eq!(run.status.code(), Some(2));
     assert!(!out.exists(), "a failed build wrote {out:?}");
     let english = vanban(&["check", dir.to_str().expect("utf-8"), "--lang", "en"]);

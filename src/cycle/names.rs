@@ -238,7 +238,10 @@ mod tests {
             roster.find("Nguyễn Thị Thuý"),
             OnRoster::Folded("Nguyễn Thị Thúy")
         );
-        assert_eq!(roster.find("THÁI VĂN HOÀ"), OnRoster::Folded("Thái Văn Hòa"));
+        assert_eq!(
+            roster.find("THÁI VĂN HOÀ"),
+            OnRoster::Folded("Thái Văn Hòa")
+        );
         assert_eq!(
             roster.find("Nguyễn Thị Thùy"),
             OnRoster::Unknown(Some("Nguyễn Thị Thúy"))
@@ -246,7 +249,10 @@ mod tests {
         // Two spellings on the roster that fold alike: neither is guessed.
         let two = Roster::new(["Lê Thị Thúy", "Lê Thị Thuý"]);
         assert_eq!(two.find("Lê Thị Thuý"), OnRoster::Exact);
-        assert!(matches!(two.find("LÊ THỊ THÚY"), OnRoster::Unknown(Some(_))));
+        assert!(matches!(
+            two.find("LÊ THỊ THÚY"),
+            OnRoster::Unknown(Some(_))
+        ));
         assert_eq!(Roster::new([]).find("A"), OnRoster::Unknown(None));
     }
 }

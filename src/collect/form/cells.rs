@@ -1,8 +1,8 @@
 //! Parsing a cell's text into a value: ratings, roles, yes/no, numbers,
 //! dates, and the folded [`key`] headings and names are compared by.
 
-use crate::cycle::{names, values};
 use crate::cycle::{Rating, Role};
+use crate::cycle::{names, values};
 use crate::domain::forms::label;
 use chrono::NaiveDate;
 

@@ -84,9 +84,7 @@ fn respell(
                     format!(
                         "{at_vi}: “{name}” không có trong danh sách đảng viên của chi bộ `{branch}`{near_vi}"
                     ),
-                    format!(
-                        "{at_en}: “{name}” is not on the roster of branch `{branch}`{near_en}"
-                    ),
+                    format!("{at_en}: “{name}” is not on the roster of branch `{branch}`{near_en}"),
                 ),
             ))
         }

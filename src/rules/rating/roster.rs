@@ -255,18 +255,37 @@ mod tests {
         let paths: Vec<&str> = d.iter().map(|d| d.place.path.as_str()).collect();
         assert_eq!(
             paths,
-            ["members[1].name", "members[2].name", "meeting.absent[0].name"]
+            [
+                "members[1].name",
+                "members[2].name",
+                "meeting.absent[0].name"
+            ]
         );
         // At the name's line of the results file.
         assert_eq!(d[0].place.line, Some(6), "{:?}", d[0].place);
-        assert!(d[0].message.vi.contains("“Lê Thị Thuý”"), "{}", d[0].message.vi);
-        assert!(d[0].message.vi.contains("“Lê Thị Thúy”"), "{}", d[0].message.vi);
-        assert!(d[1].message.en.contains("“PHẠM VĂN HOÀ”"), "{}", d[1].message.en);
+        assert!(
+            d[0].message.vi.contains("“Lê Thị Thuý”"),
+            "{}",
+            d[0].message.vi
+        );
+        assert!(
+            d[0].message.vi.contains("“Lê Thị Thúy”"),
+            "{}",
+            d[0].message.vi
+        );
+        assert!(
+            d[1].message.en.contains("“PHẠM VĂN HOÀ”"),
+            "{}",
+            d[1].message.en
+        );
         // The model holds the roster's spelling.
         let a = &c.results["a"];
         assert_eq!(a.members[1].name, "Lê Thị Thúy");
         assert_eq!(a.members[2].name, "Phạm Văn Hòa");
-        assert_eq!(a.meeting.absent.as_ref().map(|v| v[0].name.as_str()), Some("Vũ Thị E"));
+        assert_eq!(
+            a.meeting.absent.as_ref().map(|v| v[0].name.as_str()),
+            Some("Vũ Thị E")
+        );
     }
 
     #[test]
@@ -284,9 +303,16 @@ mod tests {
             "{}",
             d[0].message.vi
         );
-        assert!(d[1].message.en.contains("the closest roster name: “Vũ Thị E”"));
+        assert!(
+            d[1].message
+                .en
+                .contains("the closest roster name: “Vũ Thị E”")
+        );
         assert_eq!(d[2].place.path, "meeting.absent[0].name");
-        assert_eq!(c.results["a"].members[1].name, "Lê Thị Thùy", "not respelled");
+        assert_eq!(
+            c.results["a"].members[1].name, "Lê Thị Thùy",
+            "not respelled"
+        );
         assert_eq!(Code::RosterName.class(), crate::diagnostic::Class::Input);
     }
 }
