@@ -89,6 +89,9 @@ codes! {
     Rule DocumentNumber = "document-number",
     Rule StaleYear = "stale-year",
     Rule TextNotNfc = "text-not-nfc",
+    // A name not on the roster is an input error (exit 2), like a typo in
+    // a key; its warning (another tone placement) is the rule's.
+    Input RosterName = "roster-name",
     Rule PlaceholderLeft = "placeholder-left",
     Rule ResultsMissing = "results-missing",
     Rule TextUnusual = "text-unusual",

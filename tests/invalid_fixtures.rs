@@ -17,6 +17,10 @@ const WARNING_ONLY: &[&str] = &[
     "text-unusual",
 ];
 
+/// Rule codes whose error is an input error (exit 2): a name not on the
+/// roster is a typo in the input, like an unknown key.
+const INPUT_CLASS: &[&str] = &["roster-name"];
+
 /// Codes a fixture cannot avoid besides its own: a person over 50% "tín
 /// nhiệm thấp" (low-confidence-rating) is by definition over the
 /// vote-threshold warning too.
@@ -52,6 +56,7 @@ const RULE_CODES: &[&str] = &[
     "document-number",
     "stale-year",
     "text-not-nfc",
+    "roster-name",
     "placeholder-left",
     "text-unusual",
 ];
@@ -127,6 +132,8 @@ fn each_fixture_breaks_exactly_its_rule() {
         expected.extend(unavoidable(&name));
         let exit = if WARNING_ONLY.contains(&name.as_str()) {
             0
+        } else if INPUT_CLASS.contains(&name.as_str()) {
+            2
         } else {
             1
         };

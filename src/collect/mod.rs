@@ -127,7 +127,12 @@ fn read_forms(
             ));
             continue;
         }
-        let problems = against_cycle(cycle, docx, &form, &ready, force);
+        let mut problems = against_cycle(cycle, docx, &form, &ready, force);
+        if let Some(branch) = cycle.branch(&form.branch) {
+            let mut names = form.match_roster(&branch.id, &branch.roster);
+            names.iter_mut().for_each(|d| d.place.file = docx.clone());
+            problems.extend(names);
+        }
         if let Err(d) = read_typed(cycle, &mut form, blank) {
             diagnostics.push(d);
             continue;

@@ -2,6 +2,7 @@
 //! problems are collected (not stopped at the first) as input diagnostics.
 
 use super::model::{self as m, FileId, Sources};
+use super::names;
 use super::raw;
 use super::roster;
 use crate::cycle::values;
@@ -281,8 +282,9 @@ fn branch(c: &mut Converter, i: usize, r: raw::Branch, from_file: bool) -> m::Br
     }
 }
 
-pub fn results(c: &mut Converter, r: raw::Results) -> m::Results {
-    m::Results {
+/// A results file; `roster` is its branch's (empty when it has none).
+pub fn results(c: &mut Converter, r: raw::Results, roster: &[m::RosterEntry]) -> m::Results {
+    let mut results = m::Results {
         file: c.file,
         branch: r.branch,
         meeting: m::Meeting {
@@ -295,6 +297,37 @@ pub fn results(c: &mut Converter, r: raw::Results) -> m::Results {
         },
         collective: r.collective,
         members: r.members,
+        respelled: Vec::new(),
+    };
+    respell(&mut results, roster);
+    results
+}
+
+/// Gives the members (and the absent) the roster's spelling of their
+/// names where they differ only in case or tone placement, keeping what
+/// was written for the `roster-name` warning. A name not on the roster is
+/// left as written (the rule names the closest).
+fn respell(results: &mut m::Results, roster: &[m::RosterEntry]) {
+    let roster = names::Roster::new(roster.iter().map(|e| e.name.as_str()));
+    if roster.is_empty() {
+        return;
+    }
+    let members = results
+        .members
+        .iter_mut()
+        .enumerate()
+        .map(|(i, m)| (format!("members[{i}].name"), &mut m.name));
+    let absent = results.meeting.absent.iter_mut().flatten().enumerate();
+    let absent = absent.map(|(i, a)| (format!("meeting.absent[{i}].name"), &mut a.name));
+    for (path, name) in members.chain(absent) {
+        if let names::OnRoster::Folded(spelling) = roster.find(name) {
+            let written = std::mem::replace(name, spelling.to_owned());
+            results.respelled.push(m::Respelled {
+                path,
+                written,
+                roster: spelling.to_owned(),
+            });
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod doc_number;
 pub mod files;
 pub mod fill;
 pub mod model;
+pub mod names;
 pub mod raw;
 pub mod roster;
 pub mod roster_file;
@@ -223,7 +224,8 @@ fn load_results(
         };
         let id = FileId(sources.files.len() - 1);
         let mut conv = Converter::new(sources, id);
-        let results = convert::results(&mut conv, raw);
+        let roster = cycle.branch(&raw.branch).map(|b| &b.roster[..]);
+        let results = convert::results(&mut conv, raw, roster.unwrap_or_default());
         diags.append(&mut conv.problems);
         if let Some(d) = results_mismatch(&file, &results, &branches, sources, id) {
             diags.push(d);

@@ -306,6 +306,22 @@ pub struct Results {
     pub meeting: Meeting,
     pub collective: Collective,
     pub members: Vec<Member>,
+    /// Names written otherwise than on the branch's roster but equal to a
+    /// roster name once folded (`cycle::names`): the model holds the
+    /// roster's spelling, these the spelling the file wrote.
+    #[serde(skip)]
+    pub respelled: Vec<Respelled>,
+}
+
+/// A name of a results file given the roster's spelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Respelled {
+    /// The field's path (`members[2].name`).
+    pub path: String,
+    /// As the file wrote it.
+    pub written: String,
+    /// As the roster spells it (the model's value now).
+    pub roster: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -383,6 +399,9 @@ pub struct Member {
     pub name: String,
     #[serde(default, skip_serializing_if = "Role::is_default")]
     pub role: Role,
+    /// A probationary member (đảng viên dự bị); left out: a full member.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub probationary: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

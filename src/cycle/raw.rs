@@ -264,6 +264,12 @@ mod tests {
                     not_rated: Some("nghỉ thai sản".into()),
                     ..Member::default()
                 },
+                Member {
+                    name: "Hồ Văn Nam".into(),
+                    probationary: true,
+                    rating: Some(Rating::Httnv),
+                    ..Member::default()
+                },
             ],
         }
     }
@@ -323,9 +329,20 @@ mod tests {
             yaml.contains("- name: Lê Thị Hoài\n  not_rated: nghỉ thai sản\n"),
             "{yaml}"
         );
+        assert!(
+            yaml.contains("- name: Hồ Văn Nam\n  probationary: true\n  rating: HTTNV\n"),
+            "{yaml}"
+        );
         let head = "- name: Thái Văn Hòa\n  role: bi-thu\n  rating: HTTNV\n  achievements:";
         assert!(yaml.contains(head), "{yaml}");
-        for absent in ["absent", "score: null", "null", "role: dang-vien", "\\u"] {
+        for absent in [
+            "absent",
+            "score: null",
+            "null",
+            "role: dang-vien",
+            "probationary: false",
+            "\\u",
+        ] {
             assert!(!yaml.contains(absent), "{absent} in {yaml}");
         }
     }

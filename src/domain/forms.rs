@@ -187,6 +187,15 @@ pub mod label {
         (Role::ChiUyVien, "Chi ủy viên"),
         (Role::DangVien, "Đảng viên"),
     ];
+    /// The role column of a probationary member (`probationary: true`).
+    pub const PROBATIONARY: &str = "Đảng viên dự bị";
+    /// Other ways secretaries write a role in the member table, read as
+    /// the role beside them (any case and tone placement, as every role).
+    pub const ROLE_SPELLINGS: [(super::Role, &str); 3] = [
+        (Role::BiThu, "Bí thư chi bộ"),
+        (Role::PhoBiThu, "Phó Bí thư chi bộ"),
+        (Role::DangVien, "Đảng viên chính thức"),
+    ];
 }
 
 /// The label of the branch report form under a rule set, printed top right
@@ -207,6 +216,15 @@ pub fn role_name(role: Role) -> &'static str {
         .iter()
         .find(|(r, _)| *r == role)
         .map_or("", |(_, name)| name)
+}
+
+/// What a member table prints in the role column: the role, or
+/// [`label::PROBATIONARY`] for a probationary ordinary member.
+pub fn member_role_name(m: &crate::cycle::Member) -> &'static str {
+    match (m.role, m.probationary) {
+        (Role::DangVien, true) => label::PROBATIONARY,
+        (role, _) => role_name(role),
+    }
 }
 
 /// Every heading a header row of a form table may hold (the level names

@@ -46,6 +46,7 @@ pub const RULES: &[Rule] = &[
     documents::reference_after_document,
     documents::document_number,
     documents::text_unusual,
+    rating::roster_name,
     text::placeholder_left,
 ];
 

@@ -115,6 +115,7 @@ pub fn member(name: &str, rating: Option<Rating>) -> Member {
     Member {
         name: name.to_string(),
         role: Role::DangVien,
+        probationary: false,
         rating,
         not_rated: None,
         achievements: None,

@@ -1,18 +1,16 @@
 //! Parsing a cell's text into a value: ratings, roles, yes/no, numbers,
 //! dates, and the folded [`key`] headings and names are compared by.
 
-use crate::collect::docx_read::fold;
-use crate::cycle::values;
 use crate::cycle::{Rating, Role};
+use crate::cycle::{names, values};
 use crate::domain::forms::label;
 use chrono::NaiveDate;
 
-/// A heading or label as compared: NFC, folded, lower case, `uỷ` → `ủy`,
-/// no trailing colon.
+/// A heading, label or name as compared: folded as names are
+/// ([`names::fold`]: NFC, white space, case, tone placement `uỷ`/`ủy`), no
+/// trailing colon.
 pub fn key(text: &str) -> String {
-    fold(text)
-        .to_lowercase()
-        .replace("uỷ", "ủy")
+    names::fold(text)
         .trim_end_matches([':', '.'])
         .trim_end()
         .to_owned()
@@ -40,16 +38,37 @@ pub fn parse_rating(text: &str) -> RatingCell {
     values::parse_rating(text).map_or(RatingCell::Bad, RatingCell::Rated)
 }
 
-/// A role as the member table prints it; empty is a plain member.
-pub fn parse_role(text: &str) -> Option<Role> {
+/// What a role cell says: the role, and whether the member is
+/// probationary (`Đảng viên dự bị`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleCell {
+    pub role: Role,
+    pub probationary: bool,
+}
+
+/// A role as the member table prints it or as secretaries write it
+/// (`Bí thư chi bộ`, `Đảng viên dự bị`, …), in any case and tone placement;
+/// empty is a plain member.
+pub fn parse_role(text: &str) -> Option<RoleCell> {
     let k = key(text);
+    let plain = |role| RoleCell {
+        role,
+        probationary: false,
+    };
     if k.is_empty() {
-        return Some(Role::DangVien);
+        return Some(plain(Role::DangVien));
+    }
+    if k == key(label::PROBATIONARY) {
+        return Some(RoleCell {
+            role: Role::DangVien,
+            probationary: true,
+        });
     }
     label::ROLES
         .iter()
+        .chain(&label::ROLE_SPELLINGS)
         .find(|(_, name)| key(name) == k)
-        .map(|(role, _)| *role)
+        .map(|(role, _)| plain(*role))
 }
 
 /// `Có`, `x`, `✓` (yes); empty, `Không` (no).

@@ -1,7 +1,7 @@
 //! Reading the member list and the tables that name its members (special
 //! cases, achievements), then settling each member's rating.
 
-use super::cells::{RatingCell, key, parse_rating, parse_role, parse_yes};
+use super::cells::{RatingCell, RoleCell, key, parse_rating, parse_role, parse_yes};
 use super::errors::{At, RowRef, bad_rating, found};
 use super::locate::Table;
 use super::read::{FormReader, non_empty};
@@ -107,7 +107,8 @@ impl FormReader {
             own: own_cell,
             file: MemberFile {
                 name,
-                role,
+                role: role.role,
+                probationary: role.probationary,
                 score,
                 score_general,
                 score_tasks,
@@ -117,12 +118,16 @@ impl FormReader {
     }
 
     /// A role cell; an unknown role is an error (and read as a plain member).
-    fn role(&mut self, at: &At, text: &str) -> Role {
+    fn role(&mut self, at: &At, text: &str) -> RoleCell {
         if let Some(role) = parse_role(text) {
             return role;
         }
         let (vi, en) = found(text);
-        let names: Vec<&str> = label::ROLES.iter().map(|(_, n)| *n).collect();
+        let names: Vec<&str> = label::ROLES
+            .iter()
+            .map(|(_, n)| *n)
+            .chain([label::PROBATIONARY])
+            .collect();
         self.error(
             at,
             &format!(
@@ -131,7 +136,10 @@ impl FormReader {
             ),
             &format!("{en} is not a role in the branch ({})", names.join(", ")),
         );
-        Role::DangVien
+        RoleCell {
+            role: Role::DangVien,
+            probationary: false,
+        }
     }
 
     /// A rating cell; an unknown text is an error (and read as empty).

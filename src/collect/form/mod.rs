@@ -4,7 +4,8 @@
 //! there changes the form and its reading together.
 //!
 //! `locate` finds the tables, `read` and `members` read their cells,
-//! `cells` parses a cell's text, `errors` words what went wrong.
+//! `cells` parses a cell's text, `errors` words what went wrong, `roster`
+//! matches the names with the branch's roster.
 
 mod cells;
 mod errors;
@@ -12,11 +13,12 @@ mod locate;
 mod members;
 pub mod prose;
 mod read;
+mod roster;
 #[cfg(test)]
 mod tests;
 mod typed;
 
-pub use cells::{RatingCell, key, parse_date, parse_rating, parse_role};
+pub use cells::{RatingCell, RoleCell, key, parse_date, parse_rating, parse_role};
 
 use super::docx_read;
 use crate::cycle::raw::Results as ResultsFile;
@@ -35,6 +37,8 @@ pub struct FilledForm {
     pub year: i32,
     /// The results, when every cell could be read (no error below).
     pub results: Option<ResultsFile>,
+    /// The member table's row (from 1) of each of `results.members`.
+    pub member_rows: Vec<usize>,
     /// Cells that could not be read (errors) and guesses made (warnings);
     /// their place names no file (the caller knows it).
     pub diagnostics: Vec<Diagnostic>,

@@ -36,6 +36,7 @@ impl Tables<'_> {
             r.achievements(t, &mut members, &index);
         }
         r.settle(&mut members);
+        let member_rows = members.iter().map(|m| m.row).collect();
         let ok = !r.diagnostics.iter().any(Diagnostic::is_error) && r.more_errors == 0;
         let results = match (meeting, collective) {
             (Some(meeting), Some(collective)) if ok => Some(ResultsFile {
@@ -51,6 +52,7 @@ impl Tables<'_> {
             branch_name,
             year,
             results,
+            member_rows,
             diagnostics: r.finish(),
             blocks: Vec::new(),
         }

@@ -36,13 +36,40 @@ fn ratings_in_full_abbreviated_and_any_case() {
 }
 
 #[test]
-fn roles() {
-    assert_eq!(parse_role("Bí thư"), Some(Role::BiThu));
-    assert_eq!(parse_role("phó bí thư"), Some(Role::PhoBiThu));
-    assert_eq!(parse_role("Chi uỷ viên"), Some(Role::ChiUyVien));
-    assert_eq!(parse_role(""), Some(Role::DangVien));
-    assert_eq!(parse_role("Đảng viên"), Some(Role::DangVien));
-    assert_eq!(parse_role("Trưởng phòng"), None);
+fn roles_as_secretaries_write_them() {
+    let role = |role| {
+        Some(RoleCell {
+            role,
+            probationary: false,
+        })
+    };
+    let probationary = Some(RoleCell {
+        role: Role::DangVien,
+        probationary: true,
+    });
+    let cases = [
+        ("Bí thư", role(Role::BiThu)),
+        ("BÍ THƯ", role(Role::BiThu)),
+        ("Bí thư chi bộ", role(Role::BiThu)),
+        ("bí thư Chi bộ", role(Role::BiThu)),
+        ("phó bí thư", role(Role::PhoBiThu)),
+        ("Phó Bí thư chi bộ", role(Role::PhoBiThu)),
+        ("PHÓ BÍ THƯ CHI BỘ", role(Role::PhoBiThu)),
+        ("Chi ủy viên", role(Role::ChiUyVien)),
+        ("Chi uỷ viên", role(Role::ChiUyVien)),
+        ("CHI UỶ VIÊN", role(Role::ChiUyVien)),
+        ("", role(Role::DangVien)),
+        ("Đảng viên", role(Role::DangVien)),
+        ("Đảng viên chính thức", role(Role::DangVien)),
+        ("đảng viên  chính thức.", role(Role::DangVien)),
+        ("Đảng viên dự bị", probationary),
+        ("ĐẢNG VIÊN DỰ BỊ", probationary),
+        ("Trưởng phòng", None),
+        ("Dự bị", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(parse_role(text), want, "{text}");
+    }
 }
 
 #[test]

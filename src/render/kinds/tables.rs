@@ -9,7 +9,7 @@
 
 use crate::cycle::{Member, Rating, Role};
 use crate::domain::figures::{Score, Tally, share};
-use crate::domain::forms::{label, rating_cell, role_name};
+use crate::domain::forms::{label, member_role_name, rating_cell, role_name};
 use crate::render::document::{Align, Column, ColumnGroup, Table};
 
 /// A single column.
@@ -124,7 +124,7 @@ impl MemberRow {
         let shown = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
         MemberRow {
             name: m.name.clone(),
-            role: role_name(m.role).to_owned(),
+            role: member_role_name(m).to_owned(),
             score: [
                 shown(score.general),
                 shown(score.tasks),

@@ -1,7 +1,7 @@
 //! Rating rules (rules.md, "Rating rules"), on `results/*.yaml`, plus
 //! `rule-set-year`, grouped by topic: `quota` (the HTXSNV caps), `conduct`
 //! (a rating against discipline, sick leave, products, the collective),
-//! `roster` (who is listed and rated), `qd366` (scores and the confidence
+//! `roster` (who is listed, by what name, and rated), `qd366` (scores and the confidence
 //! vote). The figures they check are `domain::figures`.
 
 mod conduct;
@@ -16,7 +16,7 @@ pub use conduct::{
 };
 pub use qd366::{low_confidence_rating, score_band};
 pub use quota::{quota_excellent, quota_excellent_branch, quota_percent_allowed};
-pub use roster::{rating_missing, roster_count};
+pub use roster::{rating_missing, roster_count, roster_name};
 pub use rule_set::rule_set_year;
 
 use crate::cycle::{Cycle, FileId, Member, Results};
