@@ -3,14 +3,17 @@
 //! the same `domain::forms` labels the form is built from: a label changed
 //! there changes the form and its reading together.
 //!
-//! `locate` finds the tables, `read` and `members` read their cells,
-//! `cells` parses a cell's text, `errors` words what went wrong.
+//! `locate` finds the tables, `read`, `members` and `attendance` read
+//! their cells, `statistics` checks the typed counts against the member
+//! list, `cells` parses a cell's text, `errors` words what went wrong.
 
+mod attendance;
 mod cells;
 mod errors;
 mod locate;
 mod members;
 mod read;
+mod statistics;
 #[cfg(test)]
 mod tests;
 
