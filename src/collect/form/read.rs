@@ -44,10 +44,9 @@ impl Tables<'_> {
         }
         r.settle(&mut members);
         // Figures of a member list that could not be read would not agree.
-        if !r.diagnostics.iter().any(Diagnostic::is_error) {
-            if let Some(t) = self.get(TableName::Statistics) {
-                r.statistics(t, &members);
-            }
+        let statistics = self.get(TableName::Statistics);
+        if let Some(t) = statistics.filter(|_| !r.diagnostics.iter().any(Diagnostic::is_error)) {
+            r.statistics(t, &members);
         }
         let ok = !r.diagnostics.iter().any(Diagnostic::is_error) && r.more_errors == 0;
         let results = match (meeting, collective) {
