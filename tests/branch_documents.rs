@@ -149,7 +149,9 @@ fn branch_report_has_the_branch_header_title_and_signer() {
             "\\*",
             "Số ……-BC/CB",
             "**ĐẢNG CỘNG SẢN VIỆT NAM**",
-            "*Quảng Bình, ngày 12 tháng 12 năm 2022*",
+            // The day the branch signs its report is not in the data (the
+            // meeting was on 12/12): a dotted date for the secretary.
+            "*Quảng Bình, ngày …… tháng …… năm 2022*",
             "**BÁO CÁO**",
             "**kiểm điểm, đánh giá, xếp loại chất lượng tập thể, cá nhân năm 2022**",
         ]
@@ -186,7 +188,7 @@ fn branch_report_has_the_branch_header_title_and_signer() {
         "ĐẢNG BỘ VĂN PHÒNG UBND TỈNH",
         "CHI BỘ TỔNG HỢP",
         "Số ……-BC/CB",
-        "Quảng Bình, ngày 12 tháng 12 năm 2022",
+        "Quảng Bình, ngày …… tháng …… năm 2022",
         "BÁO CÁO",
         "T/M CHI BỘ",
         "BÍ THƯ",
@@ -195,6 +197,15 @@ fn branch_report_has_the_branch_header_title_and_signer() {
     ] {
         assert!(paragraphs.iter().any(|p| p == line), "DOCX lacks `{line}`");
     }
+    assert!(!md.contains("ngày 12 tháng 12 năm 2022"), "{md}");
+    // The minutes of the same branch are dated by the meeting they record.
+    let minutes = read(&out_file(&out, "chi-bo/tong-hop/bien-ban-kiem-diem.md"));
+    assert!(
+        minutes
+            .lines()
+            .any(|l| l == "*Quảng Bình, ngày 12 tháng 12 năm 2022*"),
+        "{minutes}"
+    );
 }
 
 #[test]
@@ -429,6 +440,47 @@ fn absent_members_are_named_with_their_reason() {
     )));
     assert!(md.contains("có mặt: 11 đồng chí; vắng mặt: 1 đồng chí."));
     assert!(md.contains("Vắng mặt: đồng chí Đinh Công Thành, lý do: đi công tác."));
+    // The branch report's meeting table gives the same figure and names.
+    let xml_text = doc_xml(&out_file(&out, "chi-bo/tong-hop/bao-cao.docx"));
+    let all = tables(&Xml::parse(&xml_text).expect("xml"));
+    assert_eq!(value_of(&all, "Số đảng viên có mặt"), "11");
+    assert_eq!(
+        value_of(&all, "Đảng viên vắng mặt (họ tên, lý do)"),
+        "Đinh Công Thành (đi công tác)"
+    );
+}
+
+#[test]
+fn the_report_gives_attendance_only_as_the_results_record_it() {
+    let (_tmp, dir) = edited("quang-binh-2022", |dir| {
+        replace_in(
+            &dir.join("results/tong-hop.yaml"),
+            "  clerk: Bùi Thị Phương Thảo\n",
+            "  clerk: Bùi Thị Phương Thảo\n  absent: []\n",
+        );
+    });
+    let (_out_tmp, out) = build(&dir);
+    let cells = |id: &str| {
+        let xml_text = doc_xml(&out_file(&out, &format!("chi-bo/{id}/bao-cao.docx")));
+        let all = tables(&Xml::parse(&xml_text).expect("xml"));
+        (
+            value_of(&all, "Số đảng viên có mặt"),
+            value_of(&all, "Đảng viên vắng mặt (họ tên, lý do)"),
+        )
+    };
+    // `absent: []`: all 12 present, and the cell says there was no one.
+    assert_eq!(cells("tong-hop"), ("12".to_owned(), "Không có".to_owned()));
+    // `absent` left out: not known, a dotted blank in both.
+    assert_eq!(cells("kinh-te"), ("……".to_owned(), "……".to_owned()));
+}
+
+#[test]
+fn a_filled_report_leaves_a_dotted_blank_for_achievements_not_given() {
+    let (_tmp, out) = built("quang-binh-2022");
+    // kinh-te.yaml gives no `collective.achievements` (rated HTTNV).
+    let xml_text = doc_xml(&out_file(&out, "chi-bo/kinh-te/bao-cao.docx"));
+    let all = tables(&Xml::parse(&xml_text).expect("xml"));
+    assert_eq!(value_of(&all, "Thành tích, sản phẩm cụ thể"), "……");
 }
 
 // ---------------------------------------------------------------------------
@@ -662,7 +714,16 @@ fn forms_list_every_roster_name_and_leave_blanks() {
             "{id}: empty number cells"
         );
         assert_eq!(value_of(&all, "Mã chi bộ"), id);
-        assert_eq!(value_of(&all, "Ngày họp"), "");
+        // The form's cells are empty, the attendance rows and the
+        // collective's achievements too (never a dotted blank to type over).
+        for row in [
+            "Ngày họp",
+            "Số đảng viên có mặt",
+            "Đảng viên vắng mặt (họ tên, lý do)",
+            "Thành tích, sản phẩm cụ thể",
+        ] {
+            assert_eq!(value_of(&all, row), "", "{id}: {row}");
+        }
 
         let minutes = read(&out.join(format!("chi-bo/{id}/bien-ban-kiem-diem.md")));
         assert!(squash(&minutes).contains("Hội nghị kết thúc vào lúc …… giờ …… cùng ngày."));

@@ -367,7 +367,7 @@ fn gia_cong_san_expected() -> ResultsFile {
                 "Đồng chí Trần Văn Nam".into(),
                 "Đồng chí Lê Hữu Phước".into(),
             ]),
-            // The form has no attendance rows: not known.
+            // Attendance rows left empty: not known.
             absent: None,
         },
         collective: CollectiveFile {

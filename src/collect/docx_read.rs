@@ -426,11 +426,22 @@ pub fn fold(text: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A paragraph holding only a dotted blank (`……`, `....`): a place left
+/// to fill in, so nothing written.
+pub fn is_dotted_blank(text: &str) -> bool {
+    text.chars().any(|c| c != ' ')
+        && text
+            .chars()
+            .all(|c| matches!(c, '.' | '…' | '·') || c.is_whitespace())
+}
+
+/// The cell's paragraphs folded; empty paragraphs and dotted blanks (a
+/// filled report's unknown values) left out.
 fn cell_text(paragraphs: &[String]) -> Rc<str> {
     let lines: Vec<String> = paragraphs
         .iter()
         .map(|p| fold(p))
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && !is_dotted_blank(p))
         .collect();
     Rc::from(lines.join("\n"))
 }
@@ -503,6 +514,18 @@ mod tests {
         let tables = parse_tables(&xml).expect("parses");
         assert_eq!(texts(&tables[0]), [["Hoàn thành tốt\nnhiệm vụ"]]);
         assert_eq!(tables[0].rows[0].cells[0].line(), "Hoàn thành tốt nhiệm vụ");
+    }
+
+    #[test]
+    fn a_dotted_blank_is_nothing_written() {
+        let xml = doc(concat!(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>……</w:t></w:r></w:p></w:tc>",
+            "<w:tc><w:p><w:r><w:t> .... </w:t></w:r></w:p><w:p><w:r><w:t>Ốm</w:t></w:r></w:p></w:tc>",
+            "<w:tc><w:p><w:r><w:t>42,9%…</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        ));
+        let tables = parse_tables(&xml).expect("parses");
+        assert_eq!(texts(&tables[0]), [["", "Ốm", "42,9%…"]]);
+        assert!(is_dotted_blank("… … ·") && !is_dotted_blank("") && !is_dotted_blank("  "));
     }
 
     #[test]

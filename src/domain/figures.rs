@@ -3,8 +3,10 @@
 //! as documents print them, the ballots a confidence vote is counted over,
 //! the vote thresholds and what "tín nhiệm thấp" leads to under each
 //! regulation, the caps that depend on the rule set (the 20% or 25% quota,
-//! sick leave) and the 100-point score (its parts, total and bands). The rules, the documents and `vanban stats` all call these,
-//! so a diagnostic and a document can never disagree.
+//! sick leave), the 100-point score (its parts, total and bands) and the
+//! members present at a branch meeting. The rules, the documents, `vanban
+//! collect` and `vanban stats` all call these, so a diagnostic and a
+//! document can never disagree.
 
 use super::regulations::{VoteRegime, vote_regime};
 use super::vietnamese::{percent, percent_tenths, percent_with};
@@ -167,6 +169,17 @@ impl Reason {
             Reason::Other => "other reason",
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Attendance at a branch meeting
+// ---------------------------------------------------------------------------
+
+/// Members present at a branch's review meeting: those on the roll less
+/// those named absent (never below zero). The minutes, the branch report
+/// and `collect`'s check of a typed count all use this.
+pub fn present(members: u32, absent: usize) -> u32 {
+    members.saturating_sub(u32::try_from(absent).unwrap_or(u32::MAX))
 }
 
 // ---------------------------------------------------------------------------
@@ -454,6 +467,14 @@ pub fn score_ceiling(score: u32) -> Rating {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn present_is_the_roll_less_the_absent() {
+        assert_eq!(present(7, 0), 7);
+        assert_eq!(present(7, 2), 5);
+        assert_eq!(present(1, 3), 0);
+        assert_eq!(present(u32::MAX, usize::MAX), 0);
+    }
 
     fn opts(base: QuotaBase, rounding: QuotaRounding) -> RuleOptions {
         RuleOptions {

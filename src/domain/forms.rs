@@ -76,10 +76,11 @@ impl TableName {
 
     /// The tables `collect` reads back from a filled branch form, in the
     /// order it looks for them.
-    pub const FORM: [TableName; 6] = [
+    pub const FORM: [TableName; 7] = [
         TableName::Branch,
         TableName::Meeting,
         TableName::Collective,
+        TableName::Statistics,
         TableName::Members,
         TableName::Achievements,
         TableName::Special,
@@ -94,13 +95,14 @@ impl TableName {
     ];
 
     /// How a form table is recognised: a row label of a `Thông tin | Nội
-    /// dung` table, or a column heading beside `Họ và tên`. `None` for a
-    /// table no form carries.
+    /// dung` table, a column heading beside `Họ và tên`, or a heading of
+    /// the statistics. `None` for a table no form carries.
     pub const fn mark(self) -> Option<Mark> {
         match self {
             TableName::Branch => Some(Mark::Row(label::BRANCH_ID)),
             TableName::Meeting => Some(Mark::Row(label::DATE)),
             TableName::Collective => Some(Mark::Row(label::COLLECTIVE_RATING)),
+            TableName::Statistics => Some(Mark::Heading(label::RATED)),
             TableName::Members => Some(Mark::Column(label::ROLE)),
             TableName::Achievements => Some(Mark::Column(label::ACHIEVEMENTS)),
             TableName::Special => Some(Mark::Column(label::NOT_RATED)),
@@ -112,8 +114,12 @@ impl TableName {
 /// What marks a form table (see [`TableName::mark`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// A row label of a `Thông tin | Nội dung` table.
     Row(&'static str),
+    /// A column heading beside `Họ và tên`.
     Column(&'static str),
+    /// A column heading of a table without names (the statistics).
+    Heading(&'static str),
 }
 
 /// Headings and row labels of the tables (printed Vietnamese; read back by
@@ -136,6 +142,14 @@ pub mod label {
     pub const CHAIR: &str = "Chủ trì";
     pub const CLERK: &str = "Thư ký";
     pub const GUESTS: &str = "Khách mời";
+    /// How many members attended; in a filled report, the members on the
+    /// roll less those absent (`figures::present`).
+    pub const PRESENT: &str = "Số đảng viên có mặt";
+    /// Who was absent and why: `Họ tên (lý do)`, one a paragraph or `;`
+    /// between them; [`NO_ONE`] when everyone attended.
+    pub const ABSENT: &str = "Đảng viên vắng mặt (họ tên, lý do)";
+    /// Written in the absent cell when everyone attended.
+    pub const NO_ONE: &str = "Không có";
 
     // Rows of the collective table (`tap-the`).
     pub const COLLECTIVE_RATING: &str = "Tập thể chi bộ tự xếp loại";

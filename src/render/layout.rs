@@ -127,8 +127,11 @@ impl Default for Layout {
             margin_right_mm: 15.0,
             header_distance_mm: 10.0,
             font: "Times New Roman".to_owned(),
-            header_left_share: 0.5,
-            header_extend_left_mm: 8.0,
+            // 177 mm: 85.8 mm for the issuer lines (`ĐẢNG BỘ KHỐI CÁC CƠ
+            // QUAN TỈNH` is 84 mm), 91.2 mm for a blank date line
+            // (`Quảng Bình, ngày …… tháng …… năm 2022` is 89.4 mm).
+            header_left_share: 0.485,
+            header_extend_left_mm: 12.0,
             size_superior_half_pt: 28,
             size_issuer_half_pt: 28,
             size_number_half_pt: 28,

@@ -12,6 +12,7 @@ pub(super) fn what(kind: TableName) -> (&'static str, &'static str) {
         TableName::Branch => ("thông tin chi bộ", "branch"),
         TableName::Meeting => ("hội nghị kiểm điểm", "review meeting"),
         TableName::Collective => ("tập thể tự xếp loại", "collective rating"),
+        TableName::Statistics => ("thống kê kết quả xếp loại", "rating statistics"),
         TableName::Members => ("danh sách đảng viên", "member list"),
         TableName::Achievements => (
             "đảng viên đề nghị “Hoàn thành xuất sắc nhiệm vụ”",

@@ -64,6 +64,9 @@ impl<'g> Table<'g> {
         match kind.mark() {
             Some(Mark::Row(l)) => self.row_of(l).is_some(),
             Some(Mark::Column(l)) => self.column(label::NAME).is_some() && self.column(l).is_some(),
+            Some(Mark::Heading(l)) => {
+                self.column(label::NAME).is_none() && self.column(l).is_some()
+            }
             None => false,
         }
     }

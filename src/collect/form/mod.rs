@@ -3,10 +3,13 @@
 //! the same `domain::forms` labels the form is built from: a label changed
 //! there changes the form and its reading together.
 //!
-//! `locate` finds the tables, `read` and `members` read their cells,
-//! `cells` parses a cell's text, `errors` words what went wrong, `roster`
-//! matches the names with the branch's roster.
+//! `locate` finds the tables, `read`, `members` and `attendance` read
+//! their cells, `statistics` checks the typed counts against the member
+//! list, `cells` parses a cell's text, `errors` words what went wrong,
+//! `roster` matches the names with the branch's roster, `prose` and
+//! `typed` read what was typed outside the tables.
 
+mod attendance;
 mod cells;
 mod errors;
 mod locate;
@@ -14,6 +17,7 @@ mod members;
 pub mod prose;
 mod read;
 mod roster;
+mod statistics;
 #[cfg(test)]
 mod tests;
 mod typed;

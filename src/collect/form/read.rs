@@ -2,6 +2,7 @@
 //! results file; the reader that keeps the diagnostics.
 
 use super::FilledForm;
+use super::attendance::says_no_one;
 use super::cells::{RatingCell, parse_date, parse_number, parse_rating};
 use super::errors::{At, RowRef, bad_rating, found};
 use super::locate::{Table, Tables};
@@ -19,7 +20,7 @@ impl Tables<'_> {
         let (branch, branch_name, year) = self
             .get(TableName::Branch)
             .map_or_else(|| (String::new(), String::new(), 0), |t| r.branch(t));
-        let meeting = self
+        let mut meeting = self
             .get(TableName::Meeting)
             .and_then(|t| r.meeting(t, year));
         let collective = self
@@ -29,6 +30,12 @@ impl Tables<'_> {
             .get(TableName::Members)
             .map_or_else(Vec::new, |t| r.members(t));
         let index = name_index(&members);
+        let absent = self
+            .get(TableName::Meeting)
+            .and_then(|t| r.attendance(t, &members, &index));
+        if let Some(m) = meeting.as_mut() {
+            m.absent = absent;
+        }
         if let Some(t) = self.get(TableName::Special) {
             r.special(t, &mut members, &index);
         }
@@ -36,6 +43,11 @@ impl Tables<'_> {
             r.achievements(t, &mut members, &index);
         }
         r.settle(&mut members);
+        // Figures of a member list that could not be read would not agree.
+        let statistics = self.get(TableName::Statistics);
+        if let Some(t) = statistics.filter(|_| !r.diagnostics.iter().any(Diagnostic::is_error)) {
+            r.statistics(t, &members);
+        }
         let member_rows = members.iter().map(|m| m.row).collect();
         let ok = !r.diagnostics.iter().any(Diagnostic::is_error) && r.more_errors == 0;
         let results = match (meeting, collective) {
@@ -188,26 +200,26 @@ impl FormReader {
             place: place?,
             chair: chair?,
             clerk: clerk?,
-            // An empty guests cell says nothing: not known (a dotted blank
-            // in the minutes). The form has no attendance rows yet.
-            guests: (!guests.is_empty()).then_some(guests),
+            guests,
+            // Read with the member list (`attendance`).
             absent: None,
         })
     }
 
-    /// Guests, one per paragraph or separated by `;`.
-    pub(super) fn guests(&mut self, t: &Table) -> Vec<String> {
-        let Some((_, row)) = t.row_of(label::GUESTS) else {
-            return Vec::new();
-        };
-        let Some(cell) = row.cells.get(1) else {
-            return Vec::new();
-        };
-        cell.paragraphs()
+    /// Guests, one per paragraph or separated by `;`. An empty cell says
+    /// nothing: not known (a dotted blank in the minutes); `Không có`: none.
+    pub(super) fn guests(&mut self, t: &Table) -> Option<Vec<String>> {
+        let cell = t.row_of(label::GUESTS)?.1.cells.get(1)?;
+        if says_no_one(&cell.line()) {
+            return Some(Vec::new());
+        }
+        let guests: Vec<String> = cell
+            .paragraphs()
             .flat_map(|p| p.split(';'))
             .map(|g| g.trim().trim_end_matches('.').trim().to_owned())
             .filter(|g| !g.is_empty())
-            .collect()
+            .collect();
+        (!guests.is_empty()).then_some(guests)
     }
 
     pub(super) fn collective(&mut self, t: &Table) -> Option<CollectiveFile> {

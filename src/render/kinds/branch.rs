@@ -50,10 +50,10 @@ impl<'a> BranchData<'a> {
     }
 
     /// The branch's header: its party organisation above it, the branch,
-    /// a blank number of `kind` (`BC`, `BB`), and the date or blanks.
-    pub fn header(&self, kind: &str) -> Header {
+    /// a blank number of `kind` (`BC`, `BB`), and `date` or blanks.
+    pub fn header(&self, kind: &str, date: Option<NaiveDate>) -> Header {
         let place = &self.cycle.place;
-        let place_date = match self.date() {
+        let place_date = match date {
             Some(date) => format!("{place}, {}", date_long(date)),
             None => format!("{place}, {}", blank_date(self.cycle.year)),
         };

@@ -3,11 +3,12 @@
 //! Both carry the same tables (see `tables.rs`), so a returned form can be
 //! read back cell by cell.
 
+use super::BLANK;
 use super::branch::{BranchData, CollectiveView, LINE_BLANK, branch_signer};
 use super::tables::{self, MemberColumns, MemberRow, SpecialRow};
-use crate::cycle::{Branch, Cycle, Issuer, Rating, Results, RuleSet};
+use crate::cycle::{Absence, Branch, Cycle, Issuer, Meeting, Rating, Results, RuleSet};
 use crate::diagnostic::Diagnostic;
-use crate::domain::figures::{Score, Tally, quota_upper_bound};
+use crate::domain::figures::{Score, Tally, present, quota_upper_bound};
 use crate::domain::forms::{TableName, branch_report_label, label};
 use crate::domain::vietnamese::date_short;
 use crate::render::document::{Closing, Document, Table, Title};
@@ -128,10 +129,7 @@ fn counts(branch: &Branch, results: &Results) -> Counts {
 fn report_tables(data: &BranchData) -> BTreeMap<String, Table> {
     let mut out = BTreeMap::new();
     out.insert(TableName::Branch.name().to_owned(), data.branch_table());
-    out.insert(
-        TableName::Meeting.name().to_owned(),
-        meeting_table(data.results),
-    );
+    out.insert(TableName::Meeting.name().to_owned(), meeting_table(data));
     out.insert(
         TableName::Collective.name().to_owned(),
         collective_table(data),
@@ -150,19 +148,60 @@ fn report_tables(data: &BranchData) -> BTreeMap<String, Table> {
     out
 }
 
-/// The meeting table (`hoi-nghi`): date, place, chair, clerk, guests.
-pub fn meeting_table(results: Option<&Results>) -> Table {
-    let m = results.map(|r| &r.meeting);
+/// The meeting table (`hoi-nghi`): date, place, chair, clerk, guests,
+/// attendance. On a form every value is empty; in a filled report a value
+/// the results do not give is a dotted blank.
+pub fn meeting_table(data: &BranchData) -> Table {
+    let Some(m) = data.results.map(|r| &r.meeting) else {
+        return tables::key_value(MEETING_ROWS.iter().map(|&row| (row, None)).collect());
+    };
+    let known = |v: Option<String>| Some(v.unwrap_or_else(|| BLANK.to_owned()));
+    let (present, absent) = attendance(data.branch.members, m);
     tables::key_value(vec![
-        (label::DATE, m.map(|m| date_short(m.date))),
-        (label::PLACE, m.map(|m| m.place.clone())),
-        (label::CHAIR, m.map(|m| m.chair.clone())),
-        (label::CLERK, m.map(|m| m.clerk.clone())),
-        (
-            label::GUESTS,
-            m.and_then(|m| m.guests.as_ref()).map(|g| g.join("; ")),
-        ),
+        (label::DATE, Some(date_short(m.date))),
+        (label::PLACE, Some(m.place.clone())),
+        (label::CHAIR, Some(m.chair.clone())),
+        (label::CLERK, Some(m.clerk.clone())),
+        (label::GUESTS, known(m.guests.as_deref().map(listed))),
+        (label::PRESENT, known(present)),
+        (label::ABSENT, known(absent)),
     ])
+}
+
+/// The rows of the meeting table, in order.
+const MEETING_ROWS: [&str; 7] = [
+    label::DATE,
+    label::PLACE,
+    label::CHAIR,
+    label::CLERK,
+    label::GUESTS,
+    label::PRESENT,
+    label::ABSENT,
+];
+
+/// The present and absent cells when the results record attendance: the
+/// roll less the absent ([`present`]), and `Họ tên (lý do)` for each absent
+/// member ([`label::NO_ONE`] when there was none).
+fn attendance(members: u32, m: &Meeting) -> (Option<String>, Option<String>) {
+    let Some(absent) = m.absent.as_deref() else {
+        return (None, None);
+    };
+    let names: Vec<String> = absent
+        .iter()
+        .map(|Absence { name, reason }| format!("{name} ({reason})"))
+        .collect();
+    (
+        Some(present(members, absent.len()).to_string()),
+        Some(listed(&names)),
+    )
+}
+
+/// Entries of a cell separated by `;`, or [`label::NO_ONE`] for none.
+fn listed(entries: &[String]) -> String {
+    match entries.is_empty() {
+        true => label::NO_ONE.to_owned(),
+        false => entries.join("; "),
+    }
 }
 
 /// The collective table (`tap-the`): rating, score (qd366-2025), achievements.
@@ -179,7 +218,8 @@ fn collective_table(data: &BranchData) -> Table {
         rows.push((label::SCORE_TASKS, shown(score.and_then(|s| s.tasks))));
         rows.push((label::SCORE, shown(score.and_then(|s| s.total()))));
     }
-    rows.push((label::ACHIEVEMENTS, c.and_then(|c| c.achievements.clone())));
+    let achievements = c.map(|c| written(c.achievements.as_deref()));
+    rows.push((label::ACHIEVEMENTS, achievements));
     tables::key_value(rows)
 }
 
@@ -210,7 +250,7 @@ fn achievements_table(data: &BranchData) -> Table {
         .members
         .iter()
         .filter(|m| m.rating == Some(Rating::Htxsnv))
-        .map(|m| (m.name.clone(), m.achievements.clone().unwrap_or_default()))
+        .map(|m| (m.name.clone(), written(m.achievements.as_deref())))
         .collect();
     tables::achievements(&rows, 0)
 }
@@ -223,6 +263,16 @@ fn special_table(data: &BranchData) -> Table {
     };
     let rows: Vec<SpecialRow> = results.members.iter().filter_map(SpecialRow::of).collect();
     tables::special_cases(&rows, 0, self_remedied)
+}
+
+/// A filled report's cell for text the branch may not have given: the
+/// text, or a dotted blank when there is none (the form's cells are empty;
+/// `collect` reads a dotted blank as empty).
+fn written(text: Option<&str>) -> String {
+    match text.map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_owned(),
+        _ => BLANK.to_owned(),
+    }
 }
 
 /// The report (or form) of one branch.
@@ -260,7 +310,9 @@ fn render_data(
         cycle.issuer.name.clone(),
         format!("{} {}", layout.archive_label, super::branch::BRANCH_WORD),
     ];
-    let mut header = data.header("BC");
+    // The day the branch signs its report is not in the data (the meeting
+    // comes first): the report's date is left for the secretary to write.
+    let mut header = data.header("BC", None);
     header.form_label = Some(branch_report_label(cycle.rules).to_owned());
     Ok(Document {
         header,
@@ -277,4 +329,25 @@ fn render_data(
         },
         draft: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_not_given_is_a_dotted_blank() {
+        assert_eq!(written(Some(" Đề án số hóa. ")), "Đề án số hóa.");
+        assert_eq!(written(None), BLANK);
+        assert_eq!(written(Some("  ")), BLANK);
+    }
+
+    #[test]
+    fn none_listed_says_so() {
+        assert_eq!(listed(&[]), label::NO_ONE);
+        assert_eq!(
+            listed(&["A (ốm)".into(), "B (đi học)".into()]),
+            "A (ốm); B (đi học)"
+        );
+    }
 }

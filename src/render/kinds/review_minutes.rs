@@ -8,7 +8,7 @@ use super::branch_report::member_table;
 use super::tables;
 use crate::cycle::{Absence, Branch, Cycle, Rating, Results, Role};
 use crate::diagnostic::Diagnostic;
-use crate::domain::figures::Tally;
+use crate::domain::figures::{Tally, present};
 use crate::domain::forms::{TableName, role_name};
 use crate::render::document::{Closing, Document, Signature, Title};
 use crate::render::layout::Layout;
@@ -90,11 +90,10 @@ fn meeting_view<'a>(branch: &Branch, r: &'a Results) -> MeetingView<'a> {
     }
 }
 
-/// Present = on the roll less those named absent.
+/// Present = on the roll less those named absent ([`present`]).
 fn attendance<'a>(branch: &Branch, absent: &'a [Absence]) -> Attendance<'a> {
-    let count = u32::try_from(absent.len()).unwrap_or(u32::MAX);
     Attendance {
-        present: branch.members.saturating_sub(count),
+        present: present(branch.members, absent.len()),
         absent: absent
             .iter()
             .map(|a| Absent {
@@ -174,7 +173,8 @@ pub fn render(
     let mut tables = BTreeMap::new();
     tables.insert(TableName::Members.name().to_owned(), member_table(&data));
     Ok(Document {
-        header: data.header("BB"),
+        // Minutes are dated by the meeting they record.
+        header: data.header("BB", data.date()),
         title: Some(Title {
             kind: KIND.to_owned(),
             subject: format!("{SUBJECT} {}", cycle.year),
