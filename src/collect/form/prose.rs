@@ -55,12 +55,12 @@ pub fn typed(filled: &[Block], blank: &[Block], rules: RuleSet) -> Typed {
             continue;
         };
         let paragraphs = out.sections.entry(*prose).or_default();
-        if let Some((l, label)) = place.and_then(|p| p.label.as_ref()) {
-            if labelled.get(prose) != Some(l) {
-                labelled.insert(*prose, *l);
-                if !clean.starts_with(label.as_str()) {
-                    paragraphs.push(label.clone());
-                }
+        if let Some((l, label)) = place.and_then(|p| p.label.as_ref())
+            && labelled.get(prose) != Some(l)
+        {
+            labelled.insert(*prose, *l);
+            if !clean.starts_with(label.as_str()) {
+                paragraphs.push(label.clone());
             }
         }
         paragraphs.push(clean);
