@@ -8,8 +8,8 @@ mod common;
 #[path = "common/fill.rs"]
 mod fill;
 
-use common::{build, copy_dir, fixture, vanban};
-use fill::{At, Fill, fill, with};
+use common::{build, vanban};
+use fill::{At, Fill, Setup, fill, setup, with};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 // The results schema is the loader's (`cycle::raw`); the old names kept here.
@@ -19,31 +19,6 @@ use vanban::cycle::raw::{
 };
 use vanban::cycle::{Rating, Role};
 use vanban::domain::forms::label;
-
-/// A copy of the 2024 fixture (forms only: no results) and its forms.
-struct Setup {
-    _tmp: tempfile::TempDir,
-    cycle: PathBuf,
-    forms: PathBuf,
-    dir: PathBuf,
-    _built: tempfile::TempDir,
-}
-
-fn setup() -> Setup {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let cycle = tmp.path().join("cycle");
-    copy_dir(&fixture("other-committee-2024"), &cycle);
-    let (built, forms) = build(&cycle);
-    let dir = tmp.path().join("filled");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    Setup {
-        _tmp: tmp,
-        cycle,
-        forms,
-        dir,
-        _built: built,
-    }
-}
 
 impl Setup {
     fn form(&self, branch: &str) -> PathBuf {

@@ -9,36 +9,11 @@ mod common;
 #[path = "common/fill.rs"]
 mod fill;
 
-use common::{build, copy_dir, fixture, squash, vanban};
-use fill::{At, Fill, fill, with};
+use common::{build, squash, vanban};
+use fill::{At, Fill, Setup, fill, setup, with};
 use std::path::{Path, PathBuf};
 use vanban::cycle::raw::Results as ResultsFile;
 use vanban::domain::forms::label;
-
-/// The 2024 fixture (forms only) in a temp dir, its forms built.
-struct Setup {
-    _tmp: tempfile::TempDir,
-    cycle: PathBuf,
-    forms: PathBuf,
-    dir: PathBuf,
-    _built: tempfile::TempDir,
-}
-
-fn setup() -> Setup {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let cycle = tmp.path().join("cycle");
-    copy_dir(&fixture("other-committee-2024"), &cycle);
-    let (built, forms) = build(&cycle);
-    let dir = tmp.path().join("filled");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    Setup {
-        _tmp: tmp,
-        cycle,
-        forms,
-        dir,
-        _built: built,
-    }
-}
 
 impl Setup {
     /// The van-phong form filled with `fills`, written as `name`.

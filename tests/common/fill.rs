@@ -5,9 +5,9 @@
 
 #![allow(dead_code)]
 
-use crate::common::{W, docx_part};
+use crate::common::{W, build, copy_dir, docx_part, fixture};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use vanban::domain::forms::label;
 
 /// Which cell to fill.
@@ -261,4 +261,30 @@ fn replace_part(docx: &Path, out: &Path, xml: &str) {
         writer.write_all(&bytes).expect("write");
     }
     writer.finish().expect("finish");
+}
+
+/// A copy of the 2024 fixture (forms only: no results), its forms built,
+/// and a folder for the filled ones (each test file adds its own methods).
+pub struct Setup {
+    _tmp: tempfile::TempDir,
+    pub cycle: PathBuf,
+    pub forms: PathBuf,
+    pub dir: PathBuf,
+    _built: tempfile::TempDir,
+}
+
+pub fn setup() -> Setup {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let cycle = tmp.path().join("cycle");
+    copy_dir(&fixture("other-committee-2024"), &cycle);
+    let (built, forms) = build(&cycle);
+    let dir = tmp.path().join("filled");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    Setup {
+        _tmp: tmp,
+        cycle,
+        forms,
+        dir,
+        _built: built,
+    }
 }
