@@ -6,11 +6,9 @@
 //! a results file's names take the roster's spelling when the model is
 //! built (`convert`), and `cycle` imports nothing above it.
 
+use super::values::without_tone;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
-
-/// The five Vietnamese tone marks, as combining characters.
-const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 /// A name as compared: NFC, white space folded to single spaces, lower
 /// case, and the tone mark of a syllable ending in `oa`, `oe` or `uy` on
@@ -37,19 +35,7 @@ fn fold_word(word: &str) -> String {
 
 /// A letter without its tone mark (other marks kept), and the tone.
 fn split_tone(letter: char) -> (char, Option<char>) {
-    let mut tone = None;
-    let bare: String = letter
-        .to_string()
-        .nfd()
-        .filter(|c| match TONES.contains(c) {
-            true => {
-                tone = Some(*c);
-                false
-            }
-            false => true,
-        })
-        .nfc()
-        .collect();
+    let (bare, tone) = without_tone(letter.encode_utf8(&mut [0; 4]));
     let mut chars = bare.chars();
     match (chars.next(), chars.next()) {
         (Some(base), None) => (base, tone),

@@ -27,8 +27,17 @@ pub fn key(text: &str) -> String {
 }
 
 fn word_key(word: &str) -> String {
+    let (bare, tone) = without_tone(word);
+    let mut out = bare.to_lowercase();
+    out.extend(tone);
+    out
+}
+
+/// `text` (NFC) without its tone marks (other marks kept), and the last
+/// tone mark it had, as a combining character.
+pub fn without_tone(text: &str) -> (String, Option<char>) {
     let mut tone = None;
-    let bare: String = word
+    let bare = text
         .nfd()
         .filter(|c| match TONES.contains(c) {
             true => {
@@ -39,9 +48,7 @@ fn word_key(word: &str) -> String {
         })
         .nfc()
         .collect();
-    let mut out = bare.to_lowercase();
-    out.extend(tone);
-    out
+    (bare, tone)
 }
 
 /// A whole number as written: digits only, leading zeros allowed (`07` is
