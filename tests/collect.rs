@@ -8,8 +8,8 @@ mod common;
 #[path = "common/fill.rs"]
 mod fill;
 
-use common::{build, vanban};
-use fill::{At, Fill, Setup, fill, setup, with};
+use common::{build, docx_part, vanban};
+use fill::{At, Fill, Setup, fill, fill_xml, replace_part, setup, with};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 // The results schema is the loader's (`cycle::raw`); the old names kept here.
@@ -804,4 +804,30 @@ fn roles_are_read_as_secretaries_write_them_and_probationary_round_trips() {
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     let (_, after) = read_results(&s.results("van-phong"));
     assert_eq!(after.members, before.members);
+}
+
+/// A paragraph typed where the form has no section to write in (above its
+/// tables) is read into no field, and said: a `form-text` warning quoting
+/// it, the results still written.
+#[test]
+fn text_typed_outside_the_sections_is_reported_not_dropped() {
+    let s = setup();
+    let form = s.form("van-phong");
+    let typed = "Kính gửi Đảng ủy Sở: chi bộ xin gửi kèm danh sách bổ sung.";
+    let xml = fill_xml(
+        &docx_part(&form, "word/document.xml"),
+        &van_phong_fills("HTNV"),
+    );
+    let xml = xml.replacen(
+        "<w:body>",
+        &format!("<w:body><w:p><w:r><w:t>{typed}</w:t></w:r></w:p>"),
+        1,
+    );
+    let docx = s.dir.join("van-phong.docx");
+    replace_part(&form, &docx, &xml);
+    let out = s.collect(&[&docx], &[]);
+    let err = stderr(&out);
+    assert!(err.contains("warning[form-text]"), "{err}");
+    assert!(err.contains(typed), "{err}");
+    assert!(s.results("van-phong").is_file(), "{err}");
 }

@@ -125,6 +125,9 @@ fn a_filled_qd366_report_reads_back_with_its_scores() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    // What the report prints of its own results is not typed text.
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!err.contains("form-text"), "{err}");
     let got = yaml(&cycle.join("results/thuy-loi.yaml"));
     let want = yaml(&fixture("qd366-2026").join("results/thuy-loi.yaml"));
     for key in ["rating", "score_general", "score_tasks", "score"] {
@@ -177,6 +180,8 @@ fn filled_reports_of_the_older_rule_sets_read_back() {
             "{}",
             String::from_utf8_lossy(&run.stderr)
         );
+        // What the report prints of its own results is not typed text.
+        assert!(!String::from_utf8_lossy(&run.stderr).contains("form-text"));
         let got = yaml(&cycle.join("results/kinh-te.yaml"));
         let want = yaml(&fixture(name).join("results/kinh-te.yaml"));
         assert_eq!(got["collective"]["rating"], want["collective"]["rating"]);

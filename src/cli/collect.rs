@@ -32,7 +32,15 @@ pub fn run(cycle: &Path, forms: &[PathBuf], force: bool, common: Common) -> u8 {
     // anything is read (exit 2, nothing written).
     let foreign: Vec<Diagnostic> = forms.iter().filter_map(|f| foreign_format(f)).collect();
     let outcome = match foreign.is_empty() {
-        true => collect::collect(cycle, forms, force, &crate::render::blank_report_form),
+        true => collect::collect(
+            cycle,
+            forms,
+            force,
+            &collect::Reports {
+                blank: &crate::render::blank_report_form,
+                filled: &crate::render::filled_report,
+            },
+        ),
         false => collect::Collected {
             diagnostics: foreign,
             sources: Default::default(),

@@ -26,6 +26,7 @@ use crate::diagnostic::{Class, Code, Diagnostic, Message, Place};
 use crate::domain::forms::TableName;
 use crate::output::Staging;
 use crate::rules;
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -59,26 +60,39 @@ struct Ready {
     docx: PathBuf,
     branch: String,
     yaml: String,
+    /// Paragraphs typed outside the sections (heading, text), reported
+    /// once the results are known ([`unplaced`]).
+    unplaced: Vec<(String, String)>,
 }
 
-/// The report form a branch was sent, as DOCX bytes (the caller renders
-/// it: collect sits below render). A returned form is compared with it to
-/// find what the branch typed outside the tables.
-pub type BlankForm<'a> = dyn Fn(&Cycle, &Branch) -> Result<Vec<u8>, Diagnostic> + 'a;
+/// A branch's report as DOCX bytes, rendered by the caller (collect sits
+/// below render).
+pub type Render<'a> = dyn Fn(&Cycle, &Branch) -> Result<Vec<u8>, Diagnostic> + 'a;
+
+/// The two renderings of a branch's report a returned form is read against.
+pub struct Reports<'a> {
+    /// The form the branch was sent (whatever results the cycle holds): a
+    /// returned form is compared with it to find what the branch typed.
+    pub blank: &'a Render<'a>,
+    /// The report filled from the cycle's results: what a filled report
+    /// sent back prints of itself, not typed by the branch.
+    pub filled: &'a Render<'a>,
+}
 
 /// Reads every form, checks the cycle with their results, and writes them
 /// into `CYCLE/results/` unless something could not be read. `force`
 /// replaces existing results files.
-pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool, blank: &BlankForm) -> Collected {
+pub fn collect(cycle_path: &Path, forms: &[PathBuf], force: bool, reports: &Reports) -> Collected {
     let cycle = match cycle::load(cycle_path) {
         Ok(loaded) => loaded.cycle,
         Err(failed) => return Collected::failed(failed.diagnostics, failed.sources),
     };
-    let (mut diagnostics, ready) = read_forms(&cycle, forms, force, blank);
+    let (mut diagnostics, ready) = read_forms(&cycle, forms, force, reports.blank);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Collected::failed(diagnostics, Sources::default());
     }
-    let (checked, sources) = check_with(&cycle, cycle_path, &ready);
+    let (checked, sources, loaded) = check_with(&cycle, cycle_path, &ready);
+    diagnostics.extend(unplaced(loaded.as_ref(), &ready, reports.filled));
     diagnostics.extend(checked);
     let input_errors = diagnostics
         .iter()
@@ -105,7 +119,7 @@ fn read_forms(
     cycle: &Cycle,
     forms: &[PathBuf],
     force: bool,
-    blank: &BlankForm,
+    blank: &Render,
 ) -> (Vec<Diagnostic>, Vec<Ready>) {
     let mut diagnostics = Vec::new();
     let mut ready = Vec::new();
@@ -149,9 +163,17 @@ fn read_forms(
                     docx: docx.clone(),
                     branch: form.branch.clone(),
                     yaml,
+                    unplaced: std::mem::take(&mut form.unplaced),
                 }),
                 Err(e) => diagnostics.push(io_error(docx, &e)),
             }
+        } else {
+            // Nothing is written: what was typed is reported as it stands.
+            diagnostics.extend(form.unplaced.iter().map(|(heading, text)| {
+                let mut d = form::unplaced_text(heading, text);
+                d.place.file = docx.clone();
+                d
+            }));
         }
     }
     (diagnostics, ready)
@@ -159,7 +181,7 @@ fn read_forms(
 
 /// What the branch typed outside the tables, read against the form it was
 /// sent (when the form is of a branch of the cycle, and its tables read).
-fn read_typed(cycle: &Cycle, form: &mut FilledForm, blank: &BlankForm) -> Result<(), Diagnostic> {
+fn read_typed(cycle: &Cycle, form: &mut FilledForm, blank: &Render) -> Result<(), Diagnostic> {
     let Some(branch) = cycle.branch(&form.branch) else {
         return Ok(());
     };
@@ -350,19 +372,55 @@ fn comment(cycle: &Cycle, docx: &Path, form: &FilledForm) -> String {
 /// memory, at the paths they will be written to), so places and sources
 /// name the real cycle folder. What was read is checked as `vanban check`
 /// checks it; no document is rendered.
-fn check_with(cycle: &Cycle, cycle_path: &Path, ready: &[Ready]) -> (Vec<Diagnostic>, Sources) {
+/// Also the cycle so loaded, unless it could not be.
+fn check_with(
+    cycle: &Cycle,
+    cycle_path: &Path,
+    ready: &[Ready],
+) -> (Vec<Diagnostic>, Sources, Option<Cycle>) {
     let mut top = InMemory::new();
     for r in ready {
         top.insert(results_path(cycle, &r.branch), r.yaml.as_bytes());
     }
     match cycle::load_from(&Overlay { base: &Disk, top }, cycle_path) {
-        Ok(loaded) => {
+        Ok(mut loaded) => {
             let mut diagnostics = loaded.warnings;
             diagnostics.extend(rules::check(&loaded.cycle));
-            (diagnostics, loaded.cycle.sources)
+            let sources = std::mem::take(&mut loaded.cycle.sources);
+            (diagnostics, sources, Some(loaded.cycle))
         }
-        Err(failed) => (failed.diagnostics, failed.sources),
+        Err(failed) => (failed.diagnostics, failed.sources, None),
     }
+}
+
+/// The text typed outside the sections of each form to be written, each a
+/// `form-text` warning — less the paragraphs the branch's report prints
+/// from the results just read (`loaded`): a filled report sent back holds
+/// those, and they are backed by its tables.
+fn unplaced(loaded: Option<&Cycle>, ready: &[Ready], filled: &Render) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in ready.iter().filter(|r| !r.unplaced.is_empty()) {
+        let printed: HashSet<String> = loaded
+            .and_then(|c| Some((c, c.branch(&r.branch)?)))
+            .and_then(|(c, b)| filled(c, b).ok())
+            .and_then(|bytes| docx_read::body(&bytes).ok())
+            .map(|body| {
+                body.blocks
+                    .iter()
+                    .filter_map(|b| match b {
+                        docx_read::Block::Para(p) => Some(form::prose::without_leaders(&p.text)),
+                        docx_read::Block::Table(_) => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (heading, text) in r.unplaced.iter().filter(|(_, t)| !printed.contains(t)) {
+            let mut d = form::unplaced_text(heading, text);
+            d.place.file = r.docx.clone();
+            out.push(d);
+        }
+    }
+    out
 }
 
 /// Where the results of `branch` are written.

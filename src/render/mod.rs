@@ -151,12 +151,27 @@ pub fn longest_first(jobs: &[Job<'_>]) -> Vec<usize> {
 /// cycle's own templates, no results): `collect` compares a returned form
 /// with it to find what the branch typed.
 pub fn blank_report_form(cycle: &Cycle, branch: &Branch) -> Result<Vec<u8>, Diagnostic> {
+    report_docx(cycle, branch, kinds::branch_report::render_form)
+}
+
+/// The report of `branch` filled from the cycle's results, as DOCX bytes:
+/// what a filled report sent back to `collect` prints of itself.
+pub fn filled_report(cycle: &Cycle, branch: &Branch) -> Result<Vec<u8>, Diagnostic> {
+    report_docx(cycle, branch, kinds::branch_report::render)
+}
+
+type RenderReport = fn(&Cycle, &Branch, &Engine, &Layout) -> Result<Document, Diagnostic>;
+
+fn report_docx(
+    cycle: &Cycle,
+    branch: &Branch,
+    render: RenderReport,
+) -> Result<Vec<u8>, Diagnostic> {
     let engine = Engine::new(&cycle.dir)?;
     let layout = Layout::default();
-    let document = kinds::branch_report::render_form(cycle, branch, &engine, &layout)?;
     let output = Output {
         stem: PathBuf::from("chi-bo").join(&branch.id).join("bao-cao"),
-        document,
+        document: render(cycle, branch, &engine, &layout)?,
     };
     docx_file(&output, &layout, std::io::Cursor::new(Vec::new())).map(std::io::Cursor::into_inner)
 }

@@ -244,7 +244,7 @@ pub fn fill(docx: &Path, out: &Path, fills: &[Fill]) {
     replace_part(docx, out, &xml);
 }
 
-fn replace_part(docx: &Path, out: &Path, xml: &str) {
+pub fn replace_part(docx: &Path, out: &Path, xml: &str) {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).expect("open")).expect("zip");
     let mut writer = zip::ZipWriter::new(std::fs::File::create(out).expect("create"));
     let options = zip::write::SimpleFileOptions::default()

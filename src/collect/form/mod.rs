@@ -22,6 +22,8 @@ mod statistics;
 mod tests;
 mod typed;
 
+pub use typed::unplaced_text;
+
 pub use cells::{RatingCell, RoleCell, key, parse_date, parse_rating, parse_role};
 
 use super::docx_read;
@@ -49,6 +51,9 @@ pub struct FilledForm {
     /// The body as read, for what was typed outside the tables
     /// ([`FilledForm::read_typed`]).
     pub blocks: Vec<docx_read::Block>,
+    /// Paragraphs typed outside the sections to write in: the heading they
+    /// are under, and the text (set by [`FilledForm::read_typed`]).
+    pub unplaced: Vec<(String, String)>,
 }
 
 /// Reads a filled form from the bytes of a DOCX. Never panics; `Err` when

@@ -67,6 +67,7 @@ impl Tables<'_> {
             member_rows,
             diagnostics: r.finish(),
             blocks: Vec::new(),
+            unplaced: Vec::new(),
         }
     }
 }

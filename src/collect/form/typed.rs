@@ -17,13 +17,13 @@ const QUOTE_CHARS: usize = 80;
 
 impl FilledForm {
     /// Reads what was typed on the form outside its tables, by comparing
-    /// its body with `blank`, the form the branch was sent (a DOCX).
+    /// its body with `blank`, the form the branch was sent (a DOCX). Text
+    /// typed outside the sections is kept in `unplaced`, for the caller to
+    /// report ([`unplaced_text`]).
     pub fn read_typed(&mut self, blank: &[u8], rules: RuleSet) -> Result<(), Diagnostic> {
         let blank = docx_read::body(blank).map_err(unreadable)?;
         let Typed { sections, unplaced } = typed(&self.blocks, &blank.blocks, rules);
-        for (heading, text) in unplaced {
-            self.diagnostics.push(unplaced_text(&heading, &text));
-        }
+        self.unplaced = unplaced;
         let Some(results) = self.results.as_mut() else {
             return Ok(());
         };
@@ -135,7 +135,8 @@ fn failing_differs(named: &[String], failing: &[&str]) -> Option<Diagnostic> {
     ))
 }
 
-fn unplaced_text(heading: &str, text: &str) -> Diagnostic {
+/// The warning for a paragraph typed outside the sections to write in.
+pub fn unplaced_text(heading: &str, text: &str) -> Diagnostic {
     let quoted: String = text.chars().take(QUOTE_CHARS).collect();
     let more = if text.chars().count() > QUOTE_CHARS {
         "…"
