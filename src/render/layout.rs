@@ -114,6 +114,10 @@ pub struct Layout {
     pub on_behalf: String,
     /// The archive line of "Nơi nhận": `Lưu: VPĐU`.
     pub archive_label: String,
+    /// A decision's "Nơi nhận" line for those who carry it out: `Như Điều 3`.
+    pub as_article_label: String,
+    /// After the superior on a "Nơi nhận" line: `Ban Tổ chức Tỉnh ủy (báo cáo)`.
+    pub for_information_label: String,
 }
 
 impl Default for Layout {
@@ -178,6 +182,8 @@ impl Default for Layout {
             subject_prefix: "V/v".to_owned(),
             on_behalf: "T/M".to_owned(),
             archive_label: "Lưu:".to_owned(),
+            as_article_label: "Như Điều".to_owned(),
+            for_information_label: "(báo cáo)".to_owned(),
         }
     }
 }

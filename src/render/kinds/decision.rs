@@ -31,13 +31,10 @@ pub const TEMPLATE: &str = "quyet-dinh-xep-loai.md";
 /// Where the decision and its lists go in OUT (without extension).
 pub const STEM: &str = "quyet-dinh-xep-loai";
 
-/// Title lines and closing words (metadata, not body prose).
+/// Title lines (metadata, not body prose).
 const KIND: &str = "QUYẾT ĐỊNH";
 const SUBJECT: &str =
     "về việc công nhận kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm";
-/// `Như Điều 3` in "Nơi nhận"; the superior receives it for its information.
-const AS_ARTICLE: &str = "Như Điều";
-const FOR_INFORMATION: &str = "(báo cáo)";
 
 /// Headings of the attached lists.
 mod label {
@@ -231,8 +228,8 @@ pub fn render(
 ) -> Result<Option<Document>, Diagnostic> {
     written(cycle, engine, partial, TEMPLATE, |body, c| {
         let copies = vec![
-            format!("{} {FOR_INFORMATION}", cycle.superior.short),
-            format!("{AS_ARTICLE} {}", c.execute_article),
+            format!("{} {}", cycle.superior.short, layout.for_information_label),
+            format!("{} {}", layout.as_article_label, c.execute_article),
             format!("{} {}", layout.archive_label, cycle.issuer.archive),
         ];
         Document {
