@@ -101,7 +101,7 @@ pub fn xlsx(cycle: &Cycle) -> Result<Vec<u8>, XlsxError> {
     let sheet = book.add_worksheet();
     sheet.set_name(label::BRANCHES)?;
     branches_sheet(sheet, &figures, &formats)?;
-    let sheet = book.add_worksheet();
+    let sheet = book.add_worksheet_with_constant_memory()?;
     sheet.set_name(label::MEMBERS)?;
     members_sheet(sheet, cycle, &formats)?;
     book.save_to_buffer()
@@ -289,7 +289,9 @@ fn collectives_block(
     write_row(sheet, row, &total, f, true)
 }
 
-/// Every member the branches reported, in cycle order.
+/// Every member the branches reported, in cycle order. The sheet is
+/// written row by row (constant memory), so its columns are fitted here
+/// from the text they print, as `autofit` would.
 fn members_sheet(sheet: &mut Worksheet, cycle: &Cycle, f: &Formats) -> Result<(), XlsxError> {
     let scored = cycle.rules == RuleSet::Qd366_2025;
     let mut heads = vec![label::NO, label::BRANCH, label::NAME, label::RATING];
@@ -298,36 +300,55 @@ fn members_sheet(sheet: &mut Worksheet, cycle: &Cycle, f: &Formats) -> Result<()
     }
     heads.push(label::NOTE);
     let heads: Vec<String> = heads.into_iter().map(str::to_owned).collect();
-    write_heads(sheet, &heads, f)?;
-    let reported = cycle
-        .branches
-        .iter()
-        .filter_map(|b| cycle.results.get(&b.id).map(|r| (b, r)));
-    let mut row = 1u32;
-    for (branch, results) in reported {
-        for m in &results.members {
-            let mut cells = vec![
-                Cell::Count(u64::from(row)),
-                Cell::Text(branch.name.clone()),
-                Cell::Text(m.name.clone()),
-                Cell::Text(
-                    m.rating
-                        .map_or(label::NOT_RATED, Rating::full_name)
-                        .to_owned(),
-                ),
-            ];
-            if scored {
-                cells.push(match m.score {
-                    Some(s) => Cell::Count(u64::from(s)),
-                    None => Cell::Text(String::new()),
-                });
-            }
-            cells.push(Cell::Text(m.not_rated.clone().unwrap_or_default()));
-            write_row(sheet, row, &cells, f, false)?;
-            row += 1;
+    let reported = || {
+        cycle
+            .branches
+            .iter()
+            .filter_map(|b| cycle.results.get(&b.id).map(|r| (b, r)))
+            .flat_map(|(b, r)| r.members.iter().map(move |m| (b, m)))
+            .zip(1u32..)
+            .map(|((branch, m), row)| {
+                let mut cells = vec![
+                    Cell::Count(u64::from(row)),
+                    Cell::Text(branch.name.clone()),
+                    Cell::Text(m.name.clone()),
+                    Cell::Text(
+                        m.rating
+                            .map_or(label::NOT_RATED, Rating::full_name)
+                            .to_owned(),
+                    ),
+                ];
+                if scored {
+                    cells.push(match m.score {
+                        Some(s) => Cell::Count(u64::from(s)),
+                        None => Cell::Text(String::new()),
+                    });
+                }
+                cells.push(Cell::Text(m.not_rated.clone().unwrap_or_default()));
+                (row, cells)
+            })
+    };
+    let mut widths: Vec<u32> = heads.iter().map(|h| fitted(h)).collect();
+    for (_, cells) in reported() {
+        for (width, cell) in widths.iter_mut().zip(&cells) {
+            *width = (*width).max(match cell {
+                Cell::Text(s) => fitted(s),
+                Cell::Count(n) => fitted(&n.to_string()),
+                Cell::Share(_) => 0,
+            });
         }
     }
-    sheet.set_autofit_max_width(MAX_WIDTH_PX);
-    sheet.autofit();
+    for (col, width) in widths.into_iter().enumerate() {
+        sheet.set_column_width_pixels(col_index(col)?, width.min(MAX_WIDTH_PX))?;
+    }
+    write_heads(sheet, &heads, f)?;
+    for (row, cells) in reported() {
+        write_row(sheet, row, &cells, f, false)?;
+    }
     Ok(())
+}
+
+/// The width in pixels `autofit` gives a column holding `text`.
+fn fitted(text: &str) -> u32 {
+    rust_xlsxwriter::utility::cell_autofit_width(text)
 }

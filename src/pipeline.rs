@@ -3,6 +3,7 @@
 //! template and text problems too; `build` writes only when no stage found
 //! an error, and then atomically.
 
+use crate::annex;
 use crate::cycle::files::{CycleFiles, Disk};
 use crate::cycle::{self, Cycle, Sources};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
@@ -163,10 +164,22 @@ fn render_and_write(
     };
     let jobs = render::jobs(cycle, options.partial);
     progress.set_length(jobs.len() as u64);
-    let mut done: Vec<(usize, Result<Rendered, Failure>)> = render::longest_first(&jobs)
-        .into_par_iter()
-        .filter_map(|i| Some((i, worker.run(*jobs.get(i)?))))
-        .collect();
+    // The two jobs that list every branch, the consolidated report (first
+    // in `longest_first`) and then the statistics annex, run one after the
+    // other beside all the rest: both start at once, and their memory never
+    // adds up.
+    let run = |&i: &usize| Some((i, worker.run(*jobs.get(i)?)));
+    let order = render::longest_first(&jobs);
+    let (longest, rest) = order.split_at(order.len().min(1));
+    let lane = || {
+        let done: Vec<(usize, Result<Rendered, Failure>)> =
+            longest.iter().filter_map(run).collect();
+        let annex = (staging.is_some() && !cycle.results.is_empty()).then(|| annex::xlsx(cycle));
+        (done, annex)
+    };
+    let others = || rest.par_iter().filter_map(run).collect::<Vec<_>>();
+    let ((mut done, annex), others) = rayon::join(lane, others);
+    done.extend(others);
     done.sort_by_key(|(i, _)| *i);
     let mut written = Vec::new();
     for (_, rendered) in done {
@@ -180,10 +193,8 @@ fn render_and_write(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(Vec::new());
     }
-    if let Some(staging) = &staging
-        && !cycle.results.is_empty()
-    {
-        written.push(write_annex(cycle, staging).map_err(|e| io_error(out, &e))?);
+    if let (Some(staging), Some(annex)) = (&staging, annex) {
+        written.push(write_annex(annex, staging).map_err(|e| io_error(out, &e))?);
     }
     if let Some(staging) = staging {
         if let Some(soffice) = soffice {
@@ -295,10 +306,14 @@ impl Worker<'_> {
     }
 }
 
-/// The statistics annex (`thong-ke.xlsx`), when some branch has reported.
-fn write_annex(cycle: &Cycle, staging: &Staging) -> std::io::Result<PathBuf> {
-    let bytes = crate::annex::xlsx(cycle).map_err(std::io::Error::other)?;
-    let path = PathBuf::from(crate::annex::FILE);
+/// Stages the statistics annex (`thong-ke.xlsx`), made when some branch
+/// has reported.
+fn write_annex(
+    annex: Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
+    staging: &Staging,
+) -> std::io::Result<PathBuf> {
+    let bytes = annex.map_err(std::io::Error::other)?;
+    let path = PathBuf::from(annex::FILE);
     staging.write(&path, &bytes)?;
     Ok(path)
 }

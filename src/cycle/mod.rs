@@ -24,6 +24,7 @@ pub use model::*;
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use convert::Converter;
 use files::{CycleFiles, Disk, Entry};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use source::SourceFile;
 use std::collections::{BTreeMap, HashSet};
@@ -136,20 +137,50 @@ fn parse_in<T: DeserializeOwned>(
     sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let (source, mut warnings) = match SourceFile::load(files, file) {
-        Ok(read) => read,
-        Err(e) => {
-            diags.push(e);
-            return None;
+    Parsed::read(files, file).register(sources, diags)
+}
+
+/// A file read and parsed, not yet registered in [`Sources`]: many are
+/// read at once (`results/`), then registered in file-name order.
+struct Parsed<T> {
+    /// `None` when the file could not be read.
+    source: Option<SourceFile>,
+    /// Reading's warnings, then the reading or parsing error.
+    diags: Vec<Diagnostic>,
+    value: Option<T>,
+}
+
+impl<T: DeserializeOwned> Parsed<T> {
+    fn read(files: &dyn CycleFiles, file: &Path) -> Parsed<T> {
+        let (source, mut diags) = match SourceFile::load(files, file) {
+            Ok(read) => read,
+            Err(e) => {
+                return Parsed {
+                    source: None,
+                    diags: vec![e],
+                    value: None,
+                };
+            }
+        };
+        let parsed = source::check_nesting(file, &source.text).and_then(|()| {
+            yaml_serde::from_str::<T>(&source.text)
+                .map_err(|e| yaml_error::diagnostic(file, &source.text, &e))
+        });
+        let value = parsed.map_err(|d| diags.push(d)).ok();
+        Parsed {
+            source: Some(source),
+            diags,
+            value,
         }
-    };
-    diags.append(&mut warnings);
-    let parsed = source::check_nesting(file, &source.text).and_then(|()| {
-        yaml_serde::from_str::<T>(&source.text)
-            .map_err(|e| yaml_error::diagnostic(file, &source.text, &e))
-    });
-    sources.add(source);
-    parsed.map_err(|d| diags.push(d)).ok()
+    }
+
+    /// Adds the file to `sources` (the last one there) and its
+    /// diagnostics to `diags`.
+    fn register(self, sources: &mut Sources, diags: &mut Vec<Diagnostic>) -> Option<T> {
+        diags.extend(self.diags);
+        sources.add(self.source?);
+        self.value
+    }
 }
 
 /// Reads `roster_file` (a plain name inside the cycle folder) and gives
@@ -218,8 +249,13 @@ fn load_results(
 ) -> BTreeMap<String, Results> {
     let mut out = BTreeMap::new();
     let branches: HashSet<&str> = cycle.branches.iter().map(|b| b.id.as_str()).collect();
-    for file in yaml_files(files, &dir.join("results"), diags) {
-        let Some(raw) = parse_in::<raw::Results>(files, &file, sources, diags) else {
+    let paths = yaml_files(files, &dir.join("results"), diags);
+    let parsed: Vec<Parsed<raw::Results>> = paths
+        .par_iter()
+        .map(|file| Parsed::read(files, file))
+        .collect();
+    for (file, parsed) in paths.into_iter().zip(parsed) {
+        let Some(raw) = parsed.register(sources, diags) else {
             continue;
         };
         let id = FileId(sources.files.len() - 1);

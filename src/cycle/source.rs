@@ -36,7 +36,10 @@ impl SourceFile {
     ) -> Result<(SourceFile, Vec<Diagnostic>), Diagnostic> {
         let bytes = read_capped(files, path)?;
         let text = decode(path, bytes)?;
-        let text = text.replace("\r\n", "\n");
+        let text = match text.contains("\r\n") {
+            true => text.replace("\r\n", "\n"),
+            false => text,
+        };
         reject_control_chars(path, &text)?;
         let mut warnings = Vec::new();
         let text = if is_nfc(&text) {

@@ -12,6 +12,7 @@ use crate::cycle::{Group, Rating};
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use std::fmt;
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The five Vietnamese tone marks, as combining characters.
@@ -97,10 +98,16 @@ pub fn parse_date(text: &str, year: Option<i32>) -> Option<NaiveDate> {
 /// A rating: the code in any case (`HTTNV`, `httnv`) or the full words in
 /// any case and tone placement ("Hoàn thành tốt nhiệm vụ").
 pub fn parse_rating(text: &str) -> Option<Rating> {
+    // Most values are the code as the forms print it: no key needed.
+    if let Some(r) = Rating::ALL.into_iter().find(|r| r.code() == text) {
+        return Some(r);
+    }
+    static KEYS: LazyLock<[(Rating, String, String); 4]> =
+        LazyLock::new(|| Rating::ALL.map(|r| (r, key(r.code()), key(r.full_name()))));
     let k = key(text);
-    Rating::ALL
-        .into_iter()
-        .find(|r| k == key(r.code()) || k == key(r.full_name()))
+    KEYS.iter()
+        .find(|(_, code, words)| k == *code || k == *words)
+        .map(|(r, ..)| *r)
 }
 
 /// A roster `group`: its slug (`lanh-dao`) or the words ("Lãnh đạo, quản
@@ -110,9 +117,11 @@ pub fn parse_group(text: &str) -> Option<Group> {
     if k.is_empty() {
         return Some(Group::DangVien);
     }
-    Group::ALL
-        .into_iter()
-        .find(|g| k == g.id() || k == key(g.words()))
+    static KEYS: LazyLock<[(Group, String); 3]> =
+        LazyLock::new(|| Group::ALL.map(|g| (g, key(g.words()))));
+    KEYS.iter()
+        .find(|(g, words)| k == g.id() || k == *words)
+        .map(|(g, _)| *g)
 }
 
 /// An ASCII slug of a Vietnamese name, for ids and file names: marks

@@ -194,32 +194,33 @@ pub fn allowed_years(c: &Cycle) -> BTreeSet<i32> {
 /// offsets. A token followed by `-` and a capital letter is a document
 /// number (`1998-QĐ/TW`), not a year.
 pub fn year_tokens(text: &str) -> Vec<(usize, i32)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Digits are ASCII, so the scan walks bytes (never inside a character)
+    // and looks at the characters around each run of digits.
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_ascii_digit() {
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && chars[i].1.is_ascii_digit() {
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        let before = start.checked_sub(1).map(|j| chars[j].1);
-        let after = chars.get(i).map(|&(_, ch)| ch);
-        let after2 = chars.get(i + 1).map(|&(_, ch)| ch);
+        let before = text[..start].chars().next_back();
+        let mut rest = text[i..].chars();
+        let (after, after2) = (rest.next(), rest.next());
         let glued = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
         let doc_number = after == Some('-') && after2.is_some_and(char::is_uppercase);
         if i - start != 4 || glued(before) || glued(after) || doc_number {
             continue;
         }
-        if whole_table_cell(text, chars[start].0, 4) {
+        if whole_table_cell(text, start, 4) {
             continue;
         }
-        let digits: String = chars[start..i].iter().map(|&(_, ch)| ch).collect();
-        if let Ok(year @ 1900..=2099) = digits.parse::<i32>() {
-            out.push((chars[start].0, year));
+        if let Ok(year @ 1900..=2099) = text[start..i].parse::<i32>() {
+            out.push((start, year));
         }
     }
     out

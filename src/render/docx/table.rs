@@ -41,8 +41,9 @@ fn fit_columns(table: &Table, layout: &Layout, total: usize) -> (Vec<usize>, usi
     let margin = 2 * mm_to_twips(layout.table_cell_margin_mm).max(0) as usize;
     let regular_size = layout.size_table_half_pt;
     let dense_size = layout.size_table_dense_half_pt.min(regular_size);
-    let regular = column_needs(table, regular_size, margin, total, layout);
-    let dense = column_needs(table, dense_size, margin, total, layout);
+    let body = body_measures(table);
+    let regular = column_needs(table, &body, regular_size, margin, total, layout);
+    let dense = column_needs(table, &body, dense_size, margin, total, layout);
     let fits = |needs: &[Need], f: fn(&Need) -> usize| needs.iter().map(f).sum::<usize>() <= total;
     let go_dense = dense_size < regular_size
         && ((!fits(&regular, |n| n.min) && fits(&dense, |n| n.min))
@@ -68,8 +69,41 @@ struct Need {
     text: bool,
 }
 
+/// What a column's body cells print, measured once for every font size
+/// (widths in plain milli-em, see [`em_width`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct BodyMeasure {
+    /// The longest word.
+    word: usize,
+    /// The widest cell on one line.
+    width: usize,
+    /// Some cell is blank (to be written in), the totals row's aside.
+    blank: bool,
+}
+
+fn body_measures(table: &Table) -> Vec<BodyMeasure> {
+    let columns = table.leaves().len();
+    let mut out = vec![BodyMeasure::default(); columns];
+    // The totals row's empty cells (under STT) are not blanks to fill.
+    let totals = table.rows.len().saturating_sub(1);
+    for (r, row) in table.rows.iter().enumerate() {
+        for (i, m) in out.iter_mut().enumerate() {
+            let cell = row.get(i).map_or("", String::as_str);
+            let (width, word) = raw_widths(cell);
+            m.word = m.word.max(word);
+            m.width = m.width.max(width);
+            m.blank |= cell.trim().is_empty() && !(table.total_row && r == totals);
+        }
+    }
+    for m in &mut out {
+        (m.word, m.width) = (scaled(m.word, false), scaled(m.width, false));
+    }
+    out
+}
+
 fn column_needs(
     table: &Table,
+    body: &[BodyMeasure],
     size: usize,
     margin: usize,
     total: usize,
@@ -82,22 +116,11 @@ fn column_needs(
         .enumerate()
         .map(|(i, (head, align))| {
             let text = *align == Align::Left;
-            let mut min = longest_word(head, size, true);
+            let cells = body.get(i).copied().unwrap_or_default();
+            let min = longest_word(head, size, true).max(twips(cells.word, size));
             // A heading may wrap to three lines.
-            let mut want = text_width(head, size, true) / 3;
-            let mut blank = false;
-            // The totals row's empty cells (under STT) are not blanks to fill.
-            let totals = table.rows.len().saturating_sub(1);
-            for (r, cell) in table
-                .rows
-                .iter()
-                .map(|r| r.get(i).map_or("", String::as_str))
-                .enumerate()
-            {
-                min = min.max(longest_word(cell, size, false));
-                want = want.max(text_width(cell, size, false));
-                blank |= cell.trim().is_empty() && !(table.total_row && r == totals);
-            }
+            let mut want = (text_width(head, size, true) / 3).max(twips(cells.width, size));
+            let blank = cells.blank;
             if text {
                 want = want.min(share(layout.table_text_column_max_share));
             }
@@ -236,16 +259,47 @@ fn spread(needs: &[Need], extra: usize) -> Vec<usize> {
 /// Estimated width of `text` on one line, in twips (Times New Roman-like
 /// advance widths in thousandths of an em; bold a little wider).
 fn text_width(text: &str, size_half_pt: usize, bold: bool) -> usize {
-    let milli_em: usize = text.chars().map(char_milli_em).sum();
-    // Bold is wider; both get a tenth more so an estimate short of the real
-    // width never breaks a word.
-    let milli_em = if bold {
-        milli_em * 116 / 100
-    } else {
-        milli_em * 110 / 100
-    };
-    // size_half_pt × 10 = twips per em.
+    twips(em_width(text, bold), size_half_pt)
+}
+
+/// Width of `text` on one line in thousandths of an em, with the margin
+/// of [`scaled`].
+fn em_width(text: &str, bold: bool) -> usize {
+    scaled(text.chars().map(char_milli_em).sum(), bold)
+}
+
+/// Raw advance widths, with a margin: bold is wider; both get a tenth more
+/// so an estimate short of the real width never breaks a word.
+fn scaled(milli_em: usize, bold: bool) -> usize {
+    match bold {
+        true => milli_em * 116 / 100,
+        false => milli_em * 110 / 100,
+    }
+}
+
+/// Milli-em at a font size in half-points, as twips (size × 10 twips per
+/// em). Never decreasing in `milli_em`, so the widest text in milli-em is
+/// the widest in twips at every size.
+fn twips(milli_em: usize, size_half_pt: usize) -> usize {
     milli_em * size_half_pt * 10 / 1000
+}
+
+/// The raw widths (before [`scaled`]) of `text` on one line and of its
+/// longest word, in one pass.
+fn raw_widths(text: &str) -> (usize, usize) {
+    let (mut total, mut word, mut longest) = (0, 0, 0);
+    for c in text.chars() {
+        let w = char_milli_em(c);
+        total += w;
+        match c.is_whitespace() {
+            true => {
+                longest = longest.max(word);
+                word = 0;
+            }
+            false => word += w,
+        }
+    }
+    (total, longest.max(word))
 }
 
 /// The narrowest width that sets `text` on at most two lines, broken

@@ -204,11 +204,11 @@ impl<'a> Para<'a> {
         }
         if let Some(s) = self.spacing {
             xml.raw("<w:spacing w:before=\"");
-            xml.num(s.before);
+            xml.num(s.before as usize);
             xml.raw("\" w:after=\"");
-            xml.num(s.after);
+            xml.num(s.after as usize);
             xml.raw("\" w:line=\"");
-            xml.num(s.line);
+            xml.int(s.line);
             xml.raw(match s.exact {
                 true => "\" w:lineRule=\"exact\"/>",
                 false => "\" w:lineRule=\"auto\"/>",
@@ -217,14 +217,14 @@ impl<'a> Para<'a> {
         match self.indent {
             Some(Indent::FirstLine(first)) => {
                 xml.raw("<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"");
-                xml.num(first);
+                xml.int(first);
                 xml.raw("\"/>");
             }
             Some(Indent::Hanging { left, hanging }) => {
                 xml.raw("<w:ind w:left=\"");
-                xml.num(left);
+                xml.int(left);
                 xml.raw("\" w:right=\"0\" w:hanging=\"");
-                xml.num(hanging);
+                xml.int(hanging);
                 xml.raw("\"/>");
             }
             None => {}
@@ -236,7 +236,7 @@ impl<'a> Para<'a> {
         }
         if let Some(level) = self.outline {
             xml.raw("<w:outlineLvl w:val=\"");
-            xml.num(level);
+            xml.num(usize::from(level));
             xml.raw("\"/>");
         }
         if self.mark_size > 0 {
@@ -306,9 +306,9 @@ impl Section {
         }
         let (w, h) = self.page();
         xml.raw("<w:pgSz w:w=\"");
-        xml.num(w);
+        xml.int(w);
         xml.raw("\" w:h=\"");
-        xml.num(h);
+        xml.int(h);
         if self.orientation == Orientation::Landscape {
             xml.raw("\" w:orient=\"landscape");
         }
@@ -321,7 +321,7 @@ impl Section {
             (self.header, "\" w:footer=\""),
             (self.header, "\" w:gutter=\"0\"/>"),
         ] {
-            xml.num(value);
+            xml.int(value);
             xml.raw(next);
         }
         xml.raw("<w:cols w:space=\"425\"/>");
@@ -421,7 +421,7 @@ impl<'x, 'o> TableWriter<'x, 'o> {
         xml.raw("\" w:type=\"dxa\"/><w:jc w:val=\"left\"/>");
         if let Some(indent) = props.indent {
             xml.raw("<w:tblInd w:w=\"");
-            xml.num(indent);
+            xml.int(indent);
             xml.raw("\" w:type=\"dxa\"/>");
         }
         xml.raw("<w:tblBorders>");
@@ -439,7 +439,7 @@ impl<'x, 'o> TableWriter<'x, 'o> {
         xml.raw("\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
         for width in grid {
             xml.raw("<w:gridCol w:w=\"");
-            xml.num(width);
+            xml.num(*width);
             xml.raw("\"/>");
         }
         xml.raw("</w:tblGrid>");

@@ -3,7 +3,6 @@
 //! Output is buffered and handed to the underlying writer in large pieces,
 //! so a big document streams into its zip entry instead of piling up.
 
-use std::fmt::Display;
 use std::io::{self, Write};
 
 /// Bytes gathered before they are handed on.
@@ -32,10 +31,28 @@ impl<'o> Xml<'o> {
         self.spill();
     }
 
-    /// A number (an attribute value).
-    pub fn num(&mut self, n: impl Display) {
-        // Writing into a Vec cannot fail.
-        let _ = write!(self.buf, "{n}");
+    /// A signed whole number (an attribute value), in decimal.
+    pub fn int(&mut self, n: i32) {
+        if n < 0 {
+            self.buf.push(b'-');
+        }
+        self.num(n.unsigned_abs() as usize);
+    }
+
+    /// A whole number (an attribute value), in decimal.
+    pub fn num(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            // A digit is below 10: the cast cannot truncate.
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.buf.extend_from_slice(&digits[start..]);
     }
 
     /// Character data: forbidden characters dropped, `&`, `<`, `>` escaped.
