@@ -25,8 +25,11 @@ use std::path::{Component, Path, PathBuf};
 pub const FILE: &str = ".vanban-manifest.json";
 /// The manifest format written by this version.
 const FORMAT: u32 = 1;
-/// The largest manifest read (a hand-made huge file is not vanban's).
-const MAX_BYTES: u64 = 4 << 20;
+/// The largest manifest read (a hand-made huge file is not vanban's). A
+/// build lists about 66 bytes a file: 1,000 branches × 30 members with
+/// their self-review forms write 66,011 files, a 4.4 MB manifest; this
+/// bound holds 3 million files.
+const MAX_BYTES: u64 = 256 << 20;
 
 /// The cycle a build writes: what identifies it, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -297,6 +300,21 @@ mod tests {
         let text = String::from_utf8(m.to_bytes()).expect("utf-8");
         assert!(text.find("a/c.md") < text.find("b.md"));
         assert_eq!(serde_json::from_str::<Manifest>(&text).expect("json"), m);
+    }
+
+    /// A big cycle's build (66,011 files at 1,000 branches × 30 members
+    /// with rosters: 4.4 MB) must read its own manifest back, or the next
+    /// build into the same OUT is refused.
+    #[test]
+    fn a_big_builds_manifest_reads_back() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let files = (0..100_000)
+            .map(|i| format!("chi-bo/chi-bo-{i}/ban-kiem-diem/{i:02}-nguyen-van-a.docx"));
+        let m = Manifest::new(claim("Đảng ủy A", 2022, "/x"), files);
+        let bytes = m.to_bytes();
+        assert!(bytes.len() > 4 << 20, "{} bytes", bytes.len());
+        fs::write(tmp.path().join(FILE), bytes).expect("write");
+        assert_eq!(read(tmp.path()).expect("readable"), Some(m));
     }
 
     #[test]
