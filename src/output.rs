@@ -18,11 +18,11 @@
 pub mod pdf;
 
 use crate::manifest::{self, Claim, Manifest, Refusal};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
 const STAGING_PREFIX: &str = ".vanban-staging-";
@@ -40,6 +40,9 @@ pub struct Staging {
     /// Every file written; behind a lock so that rendering threads write
     /// their files at the same time (`write` takes `&self`).
     written: Mutex<BTreeSet<PathBuf>>,
+    /// Folders made under the staging folder (relative): each is made
+    /// once, not tried again for each of its files.
+    folders: Mutex<HashSet<PathBuf>>,
     /// The cycle this build writes, when it keeps a manifest.
     claim: Option<Ownership>,
 }
@@ -91,6 +94,7 @@ impl Staging {
             dir,
             lock,
             written: Mutex::new(BTreeSet::new()),
+            folders: Mutex::new(HashSet::new()),
             claim: None,
         })
     }
@@ -143,11 +147,15 @@ impl Staging {
                 format!("not a plain relative path: {}", relative.display()),
             ));
         }
-        let target = self.dir.path().join(relative);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
+        if let Some(parent) = relative.parent()
+            && !parent.as_os_str().is_empty()
+            && !lock(&self.folders).contains(parent)
+        {
+            // Two threads may both make it: create_dir_all allows that.
+            fs::create_dir_all(self.dir.path().join(parent))?;
+            lock(&self.folders).insert(parent.to_path_buf());
         }
-        let file = File::create(&target)?;
+        let file = File::create(self.dir.path().join(relative))?;
         self.written_files().insert(relative.to_path_buf());
         Ok(file)
     }
@@ -226,10 +234,8 @@ impl Staging {
 
     /// The set of files written. A thread that panicked while holding the
     /// lock left the set whole (one insert), so a poisoned lock is used as is.
-    fn written_files(&self) -> std::sync::MutexGuard<'_, BTreeSet<PathBuf>> {
-        self.written
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    fn written_files(&self) -> MutexGuard<'_, BTreeSet<PathBuf>> {
+        lock(&self.written)
     }
 
     /// Fails unless the staging folder is still the one this build locked
@@ -394,6 +400,12 @@ fn swap(staged: &Path, out: &Path) -> io::Result<()> {
     fs::rename(out, &backup)?;
     fs::rename(staged, out)?;
     fs::rename(&backup, staged)
+}
+
+/// A set behind a lock; a thread that panicked holding it left it whole
+/// (inserts only), so it is used as it is.
+fn lock<T>(set: &Mutex<T>) -> MutexGuard<'_, T> {
+    set.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]

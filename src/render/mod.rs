@@ -15,7 +15,6 @@ use crate::cycle::{Branch, Cycle};
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use document::Document;
 use layout::Layout;
-use std::io::{Seek, Write};
 use std::path::PathBuf;
 use templates::Engine;
 
@@ -173,7 +172,7 @@ fn report_docx(
         stem: PathBuf::from("chi-bo").join(&branch.id).join("bao-cao"),
         document: render(cycle, branch, &engine, &layout)?,
     };
-    docx_file(&output, &layout, std::io::Cursor::new(Vec::new())).map(std::io::Cursor::into_inner)
+    docx_file(&output, &layout)
 }
 
 /// The document's Markdown file (all `check` needs: the text rules read it).
@@ -181,14 +180,10 @@ pub fn markdown(output: &Output, layout: &Layout) -> Result<String, Diagnostic> 
     markdown::write(&output.document, layout).map_err(|e| write_failed(output, &e))
 }
 
-/// Writes the document's DOCX file into `out` (streamed: see
-/// [`docx::write_docx_to`]).
-pub fn docx_file<W: Write + Seek>(
-    output: &Output,
-    layout: &Layout,
-    out: W,
-) -> Result<W, Diagnostic> {
-    docx::write_docx_to(&output.document, layout, out).map_err(|e| write_failed(output, &e))
+/// The bytes of the document's DOCX file (its main part streamed: see
+/// [`docx::write_docx`]).
+pub fn docx_file(output: &Output, layout: &Layout) -> Result<Vec<u8>, Diagnostic> {
+    docx::write_docx(&output.document, layout).map_err(|e| write_failed(output, &e))
 }
 
 fn write_failed(output: &Output, detail: &dyn std::fmt::Display) -> Diagnostic {

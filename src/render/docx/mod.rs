@@ -5,6 +5,7 @@
 //! biên bản) or `Kính gửi:` (công văn), the Markdown body, and the closing
 //! block. Output is deterministic: the same input gives the same bytes.
 
+mod archive;
 mod body;
 mod closing;
 mod gfm;
@@ -14,10 +15,6 @@ mod table;
 mod text;
 mod wml;
 mod xml;
-
-use std::io::{Cursor, Seek, Write};
-
-use zip::ZipWriter;
 
 use crate::render::document::{Document, split_annexes};
 use crate::render::layout::{Layout, mm_to_twips};
@@ -36,40 +33,25 @@ pub enum DocxError {
     Zip(String),
 }
 
-impl From<zip::result::ZipError> for DocxError {
-    fn from(e: zip::result::ZipError) -> Self {
-        DocxError::Zip(e.to_string())
-    }
-}
-
 impl From<std::io::Error> for DocxError {
     fn from(e: std::io::Error) -> Self {
         DocxError::Zip(e.to_string())
     }
 }
 
-/// Writes `doc` as a DOCX file (the bytes of the zip archive).
+/// Writes `doc` as a DOCX file (the bytes of the zip archive), the main
+/// part streamed into its deflated entry: paragraphs and table rows go
+/// out as they are made, so a big document never sits in memory as XML.
 pub fn write_docx(doc: &Document, layout: &Layout) -> Result<Vec<u8>, DocxError> {
-    let out = Cursor::new(Vec::with_capacity(32 * 1024));
-    Ok(write_docx_to(doc, layout, out)?.into_inner())
-}
-
-/// Writes `doc` as a DOCX file into `out` (a file in the staging folder,
-/// or memory), the main part streamed: paragraphs and table rows go out
-/// as they are made, so a big document never sits in memory as XML.
-pub fn write_docx_to<W: Write + Seek>(
-    doc: &Document,
-    layout: &Layout,
-    out: W,
-) -> Result<W, DocxError> {
-    let mut zip = ZipWriter::new(out);
-    package::constant_parts(&mut zip, layout)?;
-    zip.start_file(package::DOCUMENT_PART, package::options())?;
-    let mut xml = Xml::new(&mut zip);
-    let written = write_document(doc, layout, &mut xml);
-    xml.finish()?;
+    let mut archive = package::with_constant_parts(layout)?;
+    let mut written = Ok(());
+    archive.add(package::DOCUMENT_PART, package::LEVEL, |out| {
+        let mut xml = Xml::new(out);
+        written = write_document(doc, layout, &mut xml);
+        xml.finish()
+    })?;
     written?;
-    Ok(zip.finish()?)
+    Ok(archive.finish()?)
 }
 
 /// The main part in order: header, title or `Kính gửi`, body, closing,

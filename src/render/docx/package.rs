@@ -1,27 +1,22 @@
 //! The package: the constant parts (static bytes beside this file; styles
 //! and the page-number header take the profile's font and sizes), then
 //! `word/document.xml` streamed into its zip entry last. Every entry is
-//! deflated at [`LEVEL`] with the zip format's zero time (1980), in a fixed
-//! order: the same document always gives the same bytes.
+//! deflated at [`LEVEL`], in a fixed order: the same document always gives
+//! the same bytes.
 //!
-//! The constant parts are deflated once per process into a small archive
-//! that every document copies as it is (`merge_archive`, no recompression):
-//! one deflate stream per document instead of eleven, and no churn of
-//! deflate state, which fragments the heap.
+//! The constant parts are deflated once per process and copied into every
+//! document as they are: one deflate stream per document instead of eleven.
 
 use std::borrow::Cow;
-use std::io::{Cursor, Seek, Write};
+use std::io;
 use std::sync::OnceLock;
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, result::ZipResult};
-use zip::{ZipArchive, ZipWriter};
-
+use super::archive::{Archive, Deflated, Level};
 use super::xml::Xml;
 use crate::render::layout::Layout;
 
 /// Deflate level: 1 measured best on the 1,000-branch cycle (docs/performance.md).
-pub const LEVEL: i64 = 1;
+pub const LEVEL: Level = 1;
 
 /// The name of the main part.
 pub const DOCUMENT_PART: &str = "word/document.xml";
@@ -47,13 +42,6 @@ const FIXED: [(&str, &str); 8] = [
 /// The empty header of page 1.
 const HEADER_FIRST: &str = include_str!("parts/header_first.xml");
 
-pub fn options() -> SimpleFileOptions {
-    SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(LEVEL))
-        .unix_permissions(0o644)
-}
-
 /// What the constant parts depend on: the font and two sizes.
 type Key = (String, usize, usize);
 
@@ -65,44 +53,41 @@ fn key(layout: &Layout) -> Key {
     )
 }
 
-/// Copies every part but the main one into `zip`, already deflated.
-pub fn constant_parts<W: Write + Seek>(zip: &mut ZipWriter<W>, layout: &Layout) -> ZipResult<()> {
-    static ONCE: OnceLock<(Key, Vec<u8>)> = OnceLock::new();
-    let (built_for, bytes) = match ONCE.get() {
+/// A new archive holding every part but the main one, already deflated.
+pub fn with_constant_parts(layout: &Layout) -> io::Result<Archive> {
+    static ONCE: OnceLock<(Key, Vec<Deflated>)> = OnceLock::new();
+    let (built_for, parts) = match ONCE.get() {
         Some(done) => done,
         None => {
-            let built = (key(layout), constant_archive(layout)?);
+            let built = (key(layout), constant_parts(layout)?);
             ONCE.get_or_init(|| built)
         }
     };
-    // Only another profile than the first one seen builds its own.
-    let bytes: Cow<'_, [u8]> = match *built_for == key(layout) {
-        true => Cow::Borrowed(bytes),
-        false => Cow::Owned(constant_archive(layout)?),
+    // Only another profile than the first one seen deflates its own.
+    let parts: Cow<'_, [Deflated]> = match *built_for == key(layout) {
+        true => Cow::Borrowed(parts),
+        false => Cow::Owned(constant_parts(layout)?),
     };
-    zip.merge_archive(ZipArchive::new(Cursor::new(bytes.as_ref()))?)
-}
-
-/// The constant parts, zipped in archive order.
-fn constant_archive(layout: &Layout) -> ZipResult<Vec<u8>> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
-    write_constant_parts(&mut zip, layout)?;
-    Ok(zip.finish()?.into_inner())
-}
-
-fn write_constant_parts<W: Write + Seek>(zip: &mut ZipWriter<W>, layout: &Layout) -> ZipResult<()> {
-    let options = options();
-    for (name, text) in FIXED {
-        zip.start_file(name, options)?;
-        zip.write_all(text.as_bytes())?;
+    let mut archive = Archive::with_capacity(32 * 1024);
+    for part in parts.iter() {
+        archive.add_deflated(part)?;
     }
-    zip.start_file("word/styles.xml", options)?;
-    zip.write_all(styles(layout).as_bytes())?;
-    zip.start_file("word/header1.xml", options)?;
-    zip.write_all(page_number_header(layout).as_bytes())?;
-    zip.start_file("word/header2.xml", options)?;
-    zip.write_all(HEADER_FIRST.as_bytes())?;
-    Ok(())
+    Ok(archive)
+}
+
+/// The constant parts, deflated, in archive order.
+fn constant_parts(layout: &Layout) -> io::Result<Vec<Deflated>> {
+    let styles = styles(layout);
+    let header = page_number_header(layout);
+    FIXED
+        .into_iter()
+        .chain([
+            ("word/styles.xml", styles.as_str()),
+            ("word/header1.xml", header.as_str()),
+            ("word/header2.xml", HEADER_FIRST),
+        ])
+        .map(|(name, text)| Deflated::new(name, text.as_bytes(), LEVEL))
+        .collect()
 }
 
 /// The document defaults: every font slot in the profile's font (no theme

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 /// Bytes gathered before they are handed on.
-const FLUSH_AT: usize = 64 * 1024;
+const FLUSH_AT: usize = 32 * 1024;
 
 /// A buffered XML writer. The first I/O error is kept and reported by
 /// [`Xml::finish`], so the element writers need no `Result` on every call.
