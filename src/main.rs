@@ -4,11 +4,12 @@ fn main() -> std::process::ExitCode {
 }
 
 /// glibc raises its mmap threshold each time a large block is freed, after
-/// which every document's large buffers (the deflate state of each zip
-/// entry, the rendered parts) come from the heap, where a small allocation
+/// which every document's large buffers (its Markdown, its DOCX, the XML
+/// of a big table) come from the heap, where a small allocation
 /// kept after them (a written path) pins the heap's top: the heap then
 /// grows with the number of documents (390 MB for 300 branches × 30 members,
-/// 46 MB with this fixed threshold; benches/scale.sh). A fixed threshold
+/// 46 MB with this fixed threshold; 1,000 × 30 with rosters, 33,005
+/// documents: 140 MB without, 97 MB with; benches/scale.sh). A fixed threshold
 /// keeps large blocks in their own mappings, returned when freed. Other
 /// allocators (Windows, macOS, musl) give freed large blocks back by
 /// themselves.

@@ -157,3 +157,34 @@ fn every_diagnostic_names_its_place() {
         }
     }
 }
+
+/// An emoji typed in a results file is found in that file, at its field:
+/// `text-unusual` looks value by value only into files whose text holds
+/// one, and must not skip these.
+#[test]
+fn an_emoji_in_a_results_file_is_found_at_its_field() {
+    let found = check(&invalid_dir().join("text-unusual")).diagnostics;
+    let at: Vec<(String, String, u64)> = found
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap_or_default();
+            let name = Path::new(file).file_name().unwrap_or_default();
+            (
+                name.to_string_lossy().into_owned(),
+                d["path"].as_str().unwrap_or_default().to_owned(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("cycle.yaml".to_owned(), "directive.subject".to_owned(), 35),
+            (
+                "kinh-te.yaml".to_owned(),
+                "collective.strengths".to_owned(),
+                9
+            ),
+        ]
+    );
+}

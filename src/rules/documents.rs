@@ -250,15 +250,28 @@ pub fn text_unusual(c: &Cycle) -> Vec<Diagnostic> {
             ),
         ));
     }
-    let mut files = vec![(FileId::CYCLE, part_values(c))];
-    files.extend(
-        c.results
-            .values()
-            .map(|r| (r.file, serde_json::to_value(r).ok())),
-    );
-    if let Some(v) = &c.votes {
-        files.push((v.file, serde_json::to_value(v).ok()));
-    }
+    // A results or votes file's values are its own text (a name respelled
+    // from the roster is the roster's, scanned with cycle.yaml's parts), so
+    // only a file whose text holds an emoji is looked at value by value.
+    let has_emoji = |file: FileId| {
+        c.sources
+            .files
+            .get(file.0)
+            .is_none_or(|f| f.text.chars().any(is_emoji))
+    };
+    let results = c
+        .results
+        .values()
+        .filter(|r| has_emoji(r.file))
+        .map(|r| (r.file, serde_json::to_value(r).ok()));
+    let votes = c
+        .votes
+        .iter()
+        .filter(|v| has_emoji(v.file))
+        .map(|v| (v.file, serde_json::to_value(v).ok()));
+    let files = std::iter::once((FileId::CYCLE, part_values(c)))
+        .chain(results)
+        .chain(votes);
     for (file, value) in files {
         let mut strings = Vec::new();
         if let Some(value) = value {
