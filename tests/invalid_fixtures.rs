@@ -158,9 +158,8 @@ fn every_diagnostic_names_its_place() {
     }
 }
 
-/// An emoji typed in a results file is found in that file, at its field:
-/// `text-unusual` looks value by value only into files whose text holds
-/// one, and must not skip these.
+/// An emoji typed in a results file is found in that file, at its field
+/// (`text-unusual` scans the results one file at a time).
 #[test]
 fn an_emoji_in_a_results_file_is_found_at_its_field() {
     let found = check(&invalid_dir().join("text-unusual")).diagnostics;
