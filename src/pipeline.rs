@@ -165,8 +165,8 @@ fn render_and_write(
     progress.set_length(jobs.len() as u64);
     // The two jobs that list every branch, the consolidated report (first
     // in `longest_first`) and then the statistics annex, run one after the
-    // other beside all the rest: both start at once, and their memory never
-    // adds up.
+    // other in a lane of their own beside all the rest: the longest work
+    // starts first, and their memory never adds up.
     let run = |&i: &usize| Some((i, worker.run(*jobs.get(i)?)));
     let order = render::longest_first(&jobs);
     let (longest, rest) = order.split_at(order.len().min(1));

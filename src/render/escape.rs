@@ -9,6 +9,8 @@
 //! `<mark>`). Only this escape function writes that markup, so a clerk's
 //! text still cannot inject any.
 
+use std::borrow::Cow;
+
 /// Characters with inline meaning anywhere in a line.
 const INLINE: &[char] = &[
     '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#', '!',
@@ -26,7 +28,7 @@ pub fn markdown_draft(value: &str) -> String {
 }
 
 fn escape(value: &str, draft: bool) -> String {
-    let flat = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flattened(value);
     let mut out = String::with_capacity(flat.len() + 8);
     let consumed = escape_block_start(&flat, &mut out);
     let mut rest = &flat[consumed..];
@@ -38,13 +40,34 @@ fn escape(value: &str, draft: bool) -> String {
             rest = after;
             continue;
         }
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            escape_inline(c.encode_utf8(&mut [0; 4]), &mut out);
-        }
-        rest = chars.as_str();
+        // Up to where the next placeholder may start (in a draft), or all.
+        let first = rest.chars().next().map_or(0, char::len_utf8);
+        let end = match draft {
+            true => rest[first..].find("[[").map_or(rest.len(), |i| first + i),
+            false => rest.len(),
+        };
+        escape_inline(&rest[..end], &mut out);
+        rest = &rest[end..];
     }
     out
+}
+
+/// `value` with every run of white space (line breaks too) one space and
+/// none at either end; borrowed when it is so already (most values).
+fn flattened(value: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let flat = value.chars().all(|c| {
+        let ok = match c {
+            ' ' => !after_space,
+            c => !c.is_whitespace(),
+        };
+        after_space = c == ' ';
+        ok
+    }) && !value.ends_with(' ');
+    match flat {
+        true => Cow::Borrowed(value),
+        false => Cow::Owned(value.split_whitespace().collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// `[[x]]…` at the start of `text`: the inner `x` (not empty, no `]]`
@@ -120,6 +143,40 @@ mod tests {
     #[test]
     fn flattens_line_breaks() {
         assert_eq!(markdown("a\n\n- b"), "a - b");
+    }
+
+    /// The borrowed fast path gives what folding every run of white space
+    /// gives, and borrows only text already folded.
+    #[test]
+    fn flattened_is_white_space_folded() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "Nguyễn Văn A",
+            "\u{2003}x",
+            "x\u{3000}",
+        ] {
+            let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let got = flattened(text);
+            assert_eq!(got, folded, "{text:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), folded == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_draft_marks_every_placeholder_among_text() {
+        assert_eq!(
+            markdown_draft("ư[[a]]ơ [b] [[c]][[d]] [[ ]] x[[e"),
+            r"ư<mark>**[a]**</mark>ơ \[b\] <mark>**[c]**</mark><mark>**[d]**</mark> \[\[ \]\] x\[\[e"
+        );
     }
 
     #[test]

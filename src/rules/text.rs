@@ -382,6 +382,14 @@ fn full_tone_placement(word: &str) -> Option<(String, char, TonePlacement)> {
 /// letter): false only when `word` cannot end in `oa`/`oe`/`uy`, toned or
 /// not. Words with combining marks always go to the full check.
 fn may_end_in_pair(word: &str) -> bool {
+    // The pair ends in a, e or y: a word ending in another ASCII letter
+    // cannot end in it, whatever marks stand before (most words).
+    if let Some(last) = word.bytes().last()
+        && last.is_ascii()
+        && !matches!(last.to_ascii_lowercase(), b'a' | b'e' | b'y')
+    {
+        return false;
+    }
     if word.chars().any(|ch| ('\u{300}'..='\u{36f}').contains(&ch)) {
         return true;
     }
