@@ -18,6 +18,7 @@ use crate::stats::{Counts, Figures, Reason};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
+use std::path::Path;
 
 /// Where `build` writes the annex in OUT.
 pub const FILE: &str = "thong-ke.xlsx";
@@ -92,11 +93,15 @@ fn fraction(part: u64, whole: u64) -> Option<f64> {
     percent_tenths(part, whole).map(|t| t as f64 / 1000.0)
 }
 
-/// The annex of `cycle`, as the bytes of an .xlsx file.
-pub fn xlsx(cycle: &Cycle) -> Result<Vec<u8>, XlsxError> {
+/// The annex of `cycle`, as the bytes of an .xlsx file. The members
+/// sheet's rows wait in an unnamed temporary file in `scratch` (the staging
+/// folder, or the folder of the file `stats` writes), so nothing is written
+/// outside the place the clerk chose.
+pub fn xlsx(cycle: &Cycle, scratch: &Path) -> Result<Vec<u8>, XlsxError> {
     let figures = Figures::of(cycle);
     let formats = Formats::new();
     let mut book = Workbook::new();
+    book.set_tempdir(scratch)?;
     book.set_properties(&properties(cycle)?);
     let sheet = book.add_worksheet();
     sheet.set_name(label::BRANCHES)?;

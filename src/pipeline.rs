@@ -173,7 +173,10 @@ fn render_and_write(
     let lane = || {
         let done: Vec<(usize, Result<Rendered, Failure>)> =
             longest.iter().filter_map(run).collect();
-        let annex = (staging.is_some() && !cycle.results.is_empty()).then(|| annex::xlsx(cycle));
+        let annex = staging
+            .as_ref()
+            .filter(|_| !cycle.results.is_empty())
+            .map(|s| annex::xlsx(cycle, s.path()));
         (done, annex)
     };
     let others = || rest.par_iter().filter_map(run).collect::<Vec<_>>();

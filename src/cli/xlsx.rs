@@ -34,11 +34,11 @@ pub fn write(cycle: &Cycle, file: &Path, lang: Lang) -> u8 {
 }
 
 fn try_write(cycle: &Cycle, file: &Path) -> std::io::Result<()> {
-    let bytes = crate::annex::xlsx(cycle).map_err(std::io::Error::other)?;
     let dir = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let bytes = crate::annex::xlsx(cycle, dir).map_err(std::io::Error::other)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(&bytes)?;
     tmp.persist(file).map_err(|e| e.error)?;
