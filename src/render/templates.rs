@@ -2,9 +2,10 @@
 //! own `templates/` folder overriding them by file name, Markdown escaping of
 //! every value, and the Vietnamese helpers as filters.
 
-use super::document::{ANNEX_MARKER, PageTurn, page_marker, table_marker};
+use super::document::{ANNEX_MARKER, PageTurn, Title, page_marker, table_marker};
 use super::escape;
 use super::vietnamese::{self, Citation, CiteForm};
+use crate::cycle::Cycle;
 use crate::cycle::files::{CycleFiles, Disk};
 use crate::cycle::source::SourceFile;
 use crate::diagnostic::{Code, Diagnostic, Message, Place};
@@ -56,7 +57,35 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "ban-kiem-diem.md",
         include_str!("../../templates/ban-kiem-diem.md"),
     ),
+    (TITLES, include_str!("../../templates/tieu-de.md")),
 ];
+
+/// The template of every document's title: its type and subject lines.
+pub const TITLES: &str = "tieu-de.md";
+
+/// What the title template sees.
+#[derive(Debug, Serialize)]
+pub struct TitleContext<'a> {
+    /// The document's template (`bao-cao-chi-bo.md`).
+    pub document: &'a str,
+    pub year: i32,
+    /// Whether the cycle takes confidence votes (votes.yaml).
+    pub votes: bool,
+    /// The number of the vote regulation in force (`96-QĐ/TW`).
+    pub regulation: Option<&'a str>,
+}
+
+impl<'a> TitleContext<'a> {
+    /// The title of the document `template` of `cycle` (no regulation).
+    pub fn new(template: &'a str, cycle: &Cycle) -> Self {
+        TitleContext {
+            document: template,
+            year: cycle.year,
+            votes: cycle.votes.is_some(),
+            regulation: None,
+        }
+    }
+}
 
 /// Parsed templates, ready to render many documents.
 pub struct Engine {
@@ -88,6 +117,33 @@ impl Engine {
             }
         }
         Ok(Engine { tera })
+    }
+
+    /// The title of a document (`tieu-de.md`): its first line the type,
+    /// the next the subject; anything else is a template error.
+    pub fn title(&self, context: &TitleContext<'_>) -> Result<Title, Diagnostic> {
+        let text = self.render(TITLES, context)?;
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        match (lines.next(), lines.next(), lines.next()) {
+            (Some(kind), Some(subject), None) => Ok(Title {
+                kind: kind.to_owned(),
+                subject: subject.to_owned(),
+            }),
+            _ => Err(Diagnostic::error(
+                Code::TemplateError,
+                Place::file(&Path::new("templates").join(TITLES)),
+                Message::new(
+                    format!(
+                        "tiêu đề của `{}` phải là đúng hai dòng: tên loại văn bản rồi trích yếu",
+                        context.document
+                    ),
+                    format!(
+                        "the title of `{}` must be exactly two lines: the document type, then the subject",
+                        context.document
+                    ),
+                ),
+            )),
+        }
     }
 
     /// Draft mode (`build --draft`): placeholders left in values render

@@ -11,18 +11,15 @@ use crate::diagnostic::Diagnostic;
 use crate::domain::figures::{Score, Tally, present, quota_upper_bound};
 use crate::domain::forms::{TableName, branch_report_label, label};
 use crate::domain::vietnamese::date_short;
-use crate::render::document::{Closing, Document, Table, Title};
+use crate::render::document::{Closing, Document, Table};
 use crate::render::layout::Layout;
-use crate::render::templates::Engine;
+use crate::render::templates::{Engine, TitleContext};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub const TEMPLATE: &str = "bao-cao-chi-bo.md";
 
-/// Title lines (metadata, not body prose).
-const KIND: &str = "BÁO CÁO";
-const SUBJECT: &str = "kiểm điểm, đánh giá, xếp loại chất lượng tập thể, cá nhân năm";
 /// Empty rows a form leaves for special cases (not rated, disciplined …).
 const SPECIAL_BLANK_ROWS: usize = 2;
 
@@ -316,10 +313,7 @@ fn render_data(
     header.form_label = Some(branch_report_label(cycle.rules).to_owned());
     Ok(Document {
         header,
-        title: Some(Title {
-            kind: KIND.to_owned(),
-            subject: format!("{SUBJECT} {}", cycle.year),
-        }),
+        title: Some(engine.title(&TitleContext::new(TEMPLATE, cycle))?),
         to: Vec::new(),
         body,
         tables: report_tables(data),

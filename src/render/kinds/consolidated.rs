@@ -21,9 +21,9 @@ use crate::diagnostic::{Code, Diagnostic, Message};
 use crate::domain::figures::{QUOTA_PERCENT, share, vote_base};
 use crate::domain::forms::{TableName, rating_cell};
 use crate::domain::vietnamese::date_short;
-use crate::render::document::{Align, Closing, Document, Header, Table, Title};
+use crate::render::document::{Align, Closing, Document, Header, Table};
 use crate::render::layout::Layout;
-use crate::render::templates::Engine;
+use crate::render::templates::{Engine, TitleContext};
 use crate::render::vietnamese::Citation;
 use crate::stats::{Counts, Figures, Reason};
 use chrono::NaiveDate;
@@ -33,11 +33,6 @@ use std::collections::BTreeMap;
 pub const TEMPLATE: &str = "bao-cao-tong-hop.md";
 /// Where the report goes in OUT (without extension).
 pub const STEM: &str = "bao-cao-tong-hop";
-
-/// Title lines (metadata, not body prose).
-const KIND: &str = "BÁO CÁO";
-const SUBJECT: &str = "kết quả kiểm điểm, đánh giá, xếp loại chất lượng tập thể, cá nhân năm";
-const SUBJECT_VOTES: &str = "và lấy phiếu tín nhiệm";
 
 /// Headings of the report's tables (short: the member table is wide).
 pub mod label {
@@ -501,20 +496,14 @@ pub fn render(
     }
     let figures = Figures::of(cycle);
     let body = engine.render(TEMPLATE, &context(cycle, &figures, layout)?)?;
-    let subject = match cycle.votes {
-        Some(_) => format!("{SUBJECT} {} {SUBJECT_VOTES}", cycle.year),
-        None => format!("{SUBJECT} {}", cycle.year),
-    };
+    let title = engine.title(&TitleContext::new(TEMPLATE, cycle))?;
     let copies = vec![
         cycle.superior.name.clone(),
         format!("{} {}", layout.archive_label, cycle.issuer.archive),
     ];
     Ok(Some(Document {
         header: header(cycle),
-        title: Some(Title {
-            kind: KIND.to_owned(),
-            subject,
-        }),
+        title: Some(title),
         to: Vec::new(),
         body,
         tables: report_tables(cycle, &figures),

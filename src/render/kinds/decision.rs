@@ -19,9 +19,9 @@ use crate::cycle::{Cycle, Issuer, Rating};
 use crate::diagnostic::Diagnostic;
 use crate::domain::forms::TableName;
 use crate::domain::regulations;
-use crate::render::document::{Align, Closing, Document, Header, Table, Title};
+use crate::render::document::{Align, Closing, Document, Header, Table};
 use crate::render::layout::Layout;
-use crate::render::templates::Engine;
+use crate::render::templates::{Engine, TitleContext};
 use crate::render::vietnamese::Citation;
 use crate::stats::Figures;
 use serde::Serialize;
@@ -30,11 +30,6 @@ use std::collections::BTreeMap;
 pub const TEMPLATE: &str = "quyet-dinh-xep-loai.md";
 /// Where the decision and its lists go in OUT (without extension).
 pub const STEM: &str = "quyet-dinh-xep-loai";
-
-/// Title lines (metadata, not body prose).
-const KIND: &str = "QUYẾT ĐỊNH";
-const SUBJECT: &str =
-    "về việc công nhận kết quả đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên năm";
 
 /// Headings of the attached lists.
 mod label {
@@ -226,6 +221,7 @@ pub fn render(
     layout: &Layout,
     partial: bool,
 ) -> Result<Option<Document>, Diagnostic> {
+    let title = engine.title(&TitleContext::new(TEMPLATE, cycle))?;
     written(cycle, engine, partial, TEMPLATE, |body, c| {
         let copies = vec![
             format!("{} {}", cycle.superior.short, layout.for_information_label),
@@ -234,10 +230,7 @@ pub fn render(
         ];
         Document {
             header: header(cycle),
-            title: Some(Title {
-                kind: KIND.to_owned(),
-                subject: format!("{SUBJECT} {}", cycle.year),
-            }),
+            title: Some(title),
             to: Vec::new(),
             body,
             tables: list_tables(cycle, c),

@@ -9,8 +9,8 @@ use super::branch::{BranchData, party_organisation};
 use crate::cycle::{Branch, Cycle, Rating};
 use crate::diagnostic::Diagnostic;
 use crate::domain::forms::label;
-use crate::render::document::{Document, Table, Title};
-use crate::render::templates::Engine;
+use crate::render::document::{Document, Table};
+use crate::render::templates::{Engine, TitleContext};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -18,9 +18,6 @@ pub const TEMPLATE: &str = "phieu-danh-gia.md";
 /// The ballot's file in the branch's folder (without extension).
 pub const NAME: &str = "phieu-danh-gia";
 
-/// Title lines (metadata, not body prose).
-const KIND: &str = "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG";
-const SUBJECT: &str = "đảng viên và tập thể chi bộ năm";
 /// Headings of the two tables.
 const LEVELS_LABEL: &str = "Mức xếp loại";
 const COLLECTIVE_LABEL: &str = "Tập thể";
@@ -85,10 +82,7 @@ pub fn render(cycle: &Cycle, branch: &Branch, engine: &Engine) -> Result<Documen
     Ok(ballot::document(
         &party_organisation(&cycle.issuer.name),
         &branch.name,
-        Title {
-            kind: KIND.to_owned(),
-            subject: format!("{SUBJECT} {}", cycle.year),
-        },
+        engine.title(&TitleContext::new(TEMPLATE, cycle))?,
         body,
         tables,
     ))

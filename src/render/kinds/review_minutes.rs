@@ -10,18 +10,16 @@ use crate::cycle::{Absence, Branch, Cycle, Rating, Results, Role};
 use crate::diagnostic::Diagnostic;
 use crate::domain::figures::{Tally, present};
 use crate::domain::forms::{TableName, role_name};
-use crate::render::document::{Closing, Document, Signature, Title};
+use crate::render::document::{Closing, Document, Signature};
 use crate::render::layout::Layout;
-use crate::render::templates::Engine;
+use crate::render::templates::{Engine, TitleContext};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub const TEMPLATE: &str = "bien-ban-kiem-diem.md";
 
-/// Title lines and signature titles (metadata, not body prose).
-const KIND: &str = "BIÊN BẢN";
-const SUBJECT: &str = "hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm";
+/// Signature titles (metadata, not body prose).
 const CLERK_TITLE: &str = "Thư ký";
 const CHAIR_TITLE: &str = "Chủ trì hội nghị";
 
@@ -175,10 +173,7 @@ pub fn render(
     Ok(Document {
         // Minutes are dated by the meeting they record.
         header: data.header("BB", data.date()),
-        title: Some(Title {
-            kind: KIND.to_owned(),
-            subject: format!("{SUBJECT} {}", cycle.year),
-        }),
+        title: Some(engine.title(&TitleContext::new(TEMPLATE, cycle))?),
         to: Vec::new(),
         body,
         tables,

@@ -9,8 +9,8 @@ use crate::cycle::values::slug;
 use crate::cycle::{Branch, Cycle, RosterEntry, RuleSet};
 use crate::diagnostic::Diagnostic;
 use crate::domain::forms::SelfReviewForm;
-use crate::render::document::{Closing, Document, Header, Signature, Title};
-use crate::render::templates::Engine;
+use crate::render::document::{Closing, Document, Header, Signature};
+use crate::render::templates::{Engine, TitleContext};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -18,9 +18,7 @@ use std::path::PathBuf;
 
 pub const TEMPLATE: &str = "ban-kiem-diem.md";
 
-/// Title lines and the signature title (metadata, not body prose).
-const KIND: &str = "BẢN KIỂM ĐIỂM CÁ NHÂN";
-const SUBJECT: &str = "Năm";
+/// The signature title (metadata, not body prose).
 const SIGNER_TITLE: &str = "Người tự kiểm điểm";
 /// The folder of a branch's self-review forms.
 const FOLDER: &str = "ban-kiem-diem";
@@ -100,10 +98,7 @@ pub fn render(
             subject: None,
             form_label: Some(form.label().to_owned()),
         },
-        title: Some(Title {
-            kind: KIND.to_owned(),
-            subject: format!("{SUBJECT} {}", cycle.year),
-        }),
+        title: Some(engine.title(&TitleContext::new(TEMPLATE, cycle))?),
         to: Vec::new(),
         body,
         tables: BTreeMap::new(),

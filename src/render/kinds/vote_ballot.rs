@@ -9,8 +9,8 @@ use super::vote_minutes::vote_regulation;
 use crate::cycle::Cycle;
 use crate::diagnostic::Diagnostic;
 use crate::domain::forms::label;
-use crate::render::document::{Document, Title};
-use crate::render::templates::Engine;
+use crate::render::document::Document;
+use crate::render::templates::{Engine, TitleContext};
 use crate::render::vietnamese::Citation;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -19,20 +19,6 @@ pub const TEMPLATE: &str = "phieu-tin-nhiem.md";
 /// Where the ballot goes in OUT (without extension).
 pub const STEM: &str = "phieu-tin-nhiem";
 
-/// The title of the ballot under each vote regulation (by its number):
-/// the type line and the subject before the year.
-const TITLES: &[(&str, &str, &str)] = &[
-    (
-        "262-QĐ/TW",
-        "PHIẾU LẤY PHIẾU TÍN NHIỆM",
-        "đối với cán bộ lãnh đạo, quản lý năm",
-    ),
-    (
-        "96-QĐ/TW",
-        "PHIẾU TÍN NHIỆM",
-        "đối với cán bộ lãnh đạo, quản lý năm",
-    ),
-];
 const LEVELS: [&str; 3] = [label::VOTE_HIGH, label::VOTE_TRUST, label::VOTE_LOW];
 
 /// What the ballot template sees.
@@ -44,18 +30,6 @@ struct Context {
     /// The three levels, as the boxes are headed.
     levels: [&'static str; 3],
     people: usize,
-}
-
-fn title(cycle: &Cycle, regulation: Option<&Citation>) -> Title {
-    let number = regulation.and_then(|r| r.number.as_deref());
-    let (_, kind, subject) = TITLES
-        .iter()
-        .find(|(n, _, _)| Some(*n) == number)
-        .unwrap_or(&TITLES[TITLES.len() - 1]);
-    Title {
-        kind: (*kind).to_owned(),
-        subject: format!("{subject} {}", cycle.year),
-    }
 }
 
 /// The ballot; `None` without votes.yaml.
@@ -71,6 +45,11 @@ pub fn render(cycle: &Cycle, engine: &Engine) -> Result<Option<Document>, Diagno
         people: call.people.len(),
     };
     let body = engine.render(TEMPLATE, &context)?;
+    // Titled after the regulation in force (tieu-de.md).
+    let title = engine.title(&TitleContext {
+        regulation: regulation.as_ref().and_then(|r| r.number.as_deref()),
+        ..TitleContext::new(TEMPLATE, cycle)
+    })?;
     let rows = call
         .people
         .iter()
@@ -80,7 +59,7 @@ pub fn render(cycle: &Cycle, engine: &Engine) -> Result<Option<Document>, Diagno
     Ok(Some(ballot::document(
         &cycle.issuer.superior,
         &cycle.issuer.name,
-        title(cycle, regulation.as_ref()),
+        title,
         body,
         BTreeMap::from([(ballot::TABLE.to_owned(), table)]),
     )))
@@ -90,11 +69,28 @@ pub fn render(cycle: &Cycle, engine: &Engine) -> Result<Option<Document>, Diagno
 mod tests {
     use super::*;
 
+    /// Each vote regulation's ballot has its own title: "PHIẾU LẤY PHIẾU
+    /// TÍN NHIỆM" under 262-QĐ/TW (2022), "PHIẾU TÍN NHIỆM" under 96-QĐ/TW.
     #[test]
-    fn every_vote_regulation_has_a_title() {
-        for year in [2022, 2023] {
+    fn every_vote_regulation_has_its_title() {
+        let engine = Engine::new(std::path::Path::new("no-cycle")).expect("built-in templates");
+        let kind = |year: i32| {
             let number = vote_regulation(year).and_then(|r| r.number);
-            assert!(TITLES.iter().any(|(n, _, _)| Some(*n) == number.as_deref()));
-        }
+            let title = engine
+                .title(&TitleContext {
+                    document: TEMPLATE,
+                    year,
+                    votes: true,
+                    regulation: number.as_deref(),
+                })
+                .expect("a title");
+            assert_eq!(
+                title.subject,
+                format!("đối với cán bộ lãnh đạo, quản lý năm {year}")
+            );
+            title.kind
+        };
+        assert_eq!(kind(2022), "PHIẾU LẤY PHIẾU TÍN NHIỆM");
+        assert_eq!(kind(2023), "PHIẾU TÍN NHIỆM");
     }
 }

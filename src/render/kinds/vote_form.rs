@@ -79,5 +79,5 @@ pub fn render(cycle: &Cycle, engine: &Engine) -> Result<Option<Document>, Diagno
     let body = engine.render(TEMPLATE, &context)?;
     let tables = BTreeMap::from([("ket-qua".to_owned(), blank_table(call))]);
     let signatures = board.into_iter().map(board_blank).collect();
-    Ok(Some(minutes(cycle, call.date, body, tables, signatures)))
+    minutes(cycle, engine, call.date, body, tables, signatures).map(Some)
 }

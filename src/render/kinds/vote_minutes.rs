@@ -15,11 +15,9 @@ use crate::domain::forms::{TableName, label};
 use crate::domain::regulations;
 use crate::domain::regulations::VoteRegime;
 use crate::domain::vietnamese::date_long;
-use crate::render::document::{
-    Align, Closing, ColumnGroup, Document, Header, Signature, Table, Title,
-};
+use crate::render::document::{Align, Closing, ColumnGroup, Document, Header, Signature, Table};
 use crate::render::layout::Layout;
-use crate::render::templates::Engine;
+use crate::render::templates::{Engine, TitleContext};
 use crate::render::vietnamese::Citation;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -27,9 +25,7 @@ use std::collections::BTreeMap;
 
 pub const TEMPLATE: &str = "bien-ban-kiem-phieu.md";
 
-/// Title lines and signature titles (metadata, not body prose).
-const KIND: &str = "BIÊN BẢN";
-const SUBJECT: &str = "kiểm phiếu lấy phiếu tín nhiệm đối với cán bộ lãnh đạo, quản lý năm";
+/// Signature titles (metadata, not body prose).
 const HEAD_TITLE: &str = "Trưởng ban kiểm phiếu";
 const MEMBER_TITLE: &str = "Thành viên";
 /// A board role naming the head of the board (compared case-insensitively).
@@ -221,26 +217,29 @@ pub fn render(
         TableName::VoteResult.name().to_owned(),
         result_table(&votes.people, vote_base(&cycle.options, votes)),
     );
-    Ok(Some(minutes(
+    minutes(
         cycle,
+        engine,
         votes.date,
         body,
         tables,
         board_signatures(votes),
-    )))
+    )
+    .map(Some)
 }
 
 /// The minutes around their body: the header (a blank number, the vote's
 /// date), the title, the board's signatures.
 pub fn minutes(
     cycle: &Cycle,
+    engine: &Engine,
     date: NaiveDate,
     body: String,
     tables: BTreeMap<String, Table>,
     signatures: Vec<Signature>,
-) -> Document {
+) -> Result<Document, Diagnostic> {
     let issuer = &cycle.issuer;
-    Document {
+    Ok(Document {
         header: Header {
             superior: issuer.superior.clone(),
             issuer: issuer.name.clone(),
@@ -249,16 +248,13 @@ pub fn minutes(
             subject: None,
             form_label: None,
         },
-        title: Some(Title {
-            kind: KIND.to_owned(),
-            subject: format!("{SUBJECT} {}", cycle.year),
-        }),
+        title: Some(engine.title(&TitleContext::new(TEMPLATE, cycle))?),
         to: Vec::new(),
         body,
         tables,
         closing: Closing::Signatures(signatures),
         draft: false,
-    }
+    })
 }
 
 /// A blank signature of the board: its head, or a member.
