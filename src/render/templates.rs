@@ -12,7 +12,9 @@ use crate::diagnostic::{Code, Diagnostic, Message, Place};
 use crate::domain::vietnamese::{date_long, date_short};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
 /// Built-in templates: (file name, text). Templates holding only
@@ -90,7 +92,13 @@ impl<'a> TitleContext<'a> {
 /// Parsed templates, ready to render many documents.
 pub struct Engine {
     tera: Tera,
+    /// Titles rendered so far: every self-review form of a cycle has the
+    /// same one (30,000 at 1,000 branches).
+    titles: Mutex<HashMap<TitleKey, Title>>,
 }
+
+/// What a title depends on ([`TitleContext`], owned).
+type TitleKey = (String, i32, bool, Option<String>);
 
 impl Engine {
     /// The built-in templates, overridden by `<cycle>/templates/<name>`.
@@ -116,12 +124,31 @@ impl Engine {
                     .map_err(|e| template_error(&file, &e))?;
             }
         }
-        Ok(Engine { tera })
+        Ok(Engine {
+            tera,
+            titles: Mutex::new(HashMap::new()),
+        })
     }
 
     /// The title of a document (`tieu-de.md`): its first line the type,
     /// the next the subject; anything else is a template error.
     pub fn title(&self, context: &TitleContext<'_>) -> Result<Title, Diagnostic> {
+        let key = (
+            context.document.to_owned(),
+            context.year,
+            context.votes,
+            context.regulation.map(str::to_owned),
+        );
+        let titles = || self.titles.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(title) = titles().get(&key) {
+            return Ok(title.clone());
+        }
+        let title = self.render_title(context)?;
+        titles().insert(key, title.clone());
+        Ok(title)
+    }
+
+    fn render_title(&self, context: &TitleContext<'_>) -> Result<Title, Diagnostic> {
         let text = self.render(TITLES, context)?;
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         match (lines.next(), lines.next(), lines.next()) {
