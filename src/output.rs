@@ -168,17 +168,20 @@ impl Staging {
     /// regular file under real folders of OUT is linked (never a symbolic
     /// link's target); anything else, or a failed link, is written.
     fn link_unchanged(&self, relative: &Path, target: &Path, bytes: &[u8]) -> io::Result<bool> {
-        let old = self.out.join(relative);
-        let real_folders = relative
-            .ancestors()
-            .skip(1)
-            .filter(|a| !a.as_os_str().is_empty())
-            .all(|a| fs::symlink_metadata(self.out.join(a)).is_ok_and(|m| m.is_dir()));
         let same = |path: &Path| {
             fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
                 && fs::read(path).is_ok_and(|held| held == bytes)
         };
-        if !real_folders || !same(&old) || fs::hard_link(&old, target).is_err() {
+        let real_folders = || {
+            relative
+                .ancestors()
+                .skip(1)
+                .filter(|a| !a.as_os_str().is_empty())
+                .all(|a| fs::symlink_metadata(self.out.join(a)).is_ok_and(|m| m.is_dir()))
+        };
+        // The file first: on a first build it is missing, one look.
+        let old = self.out.join(relative);
+        if !same(&old) || !real_folders() || fs::hard_link(&old, target).is_err() {
             return Ok(false);
         }
         if same(target) {

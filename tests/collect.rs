@@ -285,19 +285,31 @@ fn a_rating_that_is_not_one_is_reported_with_its_cell() {
     );
     let docx = s.filled("gia-cong-san", "sai.docx", &fills);
     let out = s.collect(&[&docx], &[]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    assert_refused(
+        &s,
+        &out,
+        "form-cell",
+        &[
+            "bảng dang-vien",
+            "dòng 3 (Trần Hậu Đức)",
+            "cột “Xếp loại: Chi bộ đề nghị”",
+            "“Tốt” không phải một mức xếp loại",
+            "sai.docx",
+        ],
+    );
+}
+
+/// `collect` refused (exit 2, no results written), its `error[code]` line
+/// holding every one of `parts`.
+fn assert_refused(s: &Setup, out: &std::process::Output, code: &str, parts: &[&str]) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let head = format!("error[{code}]");
     let line = err
         .lines()
-        .find(|l| l.starts_with("error[form-cell]"))
-        .unwrap_or_else(|| panic!("no form-cell error: {err}"));
-    for part in [
-        "bảng dang-vien",
-        "dòng 3 (Trần Hậu Đức)",
-        "cột “Xếp loại: Chi bộ đề nghị”",
-        "“Tốt” không phải một mức xếp loại",
-        "sai.docx",
-    ] {
+        .find(|l| l.starts_with(&head))
+        .unwrap_or_else(|| panic!("no {code} error: {err}"));
+    for part in parts {
         assert!(line.contains(part), "{part} not in {line}");
     }
     assert!(err.contains("Không ghi tệp nào."), "{err}");
@@ -712,23 +724,18 @@ fn a_name_not_on_the_roster_is_an_error_naming_the_closest() {
     let docx = s.dir.join("van-phong.docx");
     fill(&form, &docx, &fills);
     let out = s.collect(&[&docx], &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    let err = stderr(&out);
-    let line = err
-        .lines()
-        .find(|l| l.starts_with("error[roster-name]"))
-        .unwrap_or_else(|| panic!("no roster-name error: {err}"));
-    for part in [
-        "bảng dang-vien",
-        "dòng 2",
-        "“Nguyễn Thị Thùy” không có trong danh sách đảng viên của chi bộ `van-phong`",
-        "tên gần nhất trong danh sách: “Nguyễn Thị Thúy”",
-        "van-phong.docx",
-    ] {
-        assert!(line.contains(part), "{part} not in {line}");
-    }
-    assert!(err.contains("Không ghi tệp nào."), "{err}");
-    assert!(!s.cycle.join("results").exists());
+    assert_refused(
+        &s,
+        &out,
+        "roster-name",
+        &[
+            "bảng dang-vien",
+            "dòng 2",
+            "“Nguyễn Thị Thùy” không có trong danh sách đảng viên của chi bộ `van-phong`",
+            "tên gần nhất trong danh sách: “Nguyễn Thị Thúy”",
+            "van-phong.docx",
+        ],
+    );
 }
 
 #[test]

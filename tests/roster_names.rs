@@ -82,12 +82,7 @@ fn another_tone_placement_warns_and_documents_print_the_roster_spelling() {
     assert!(message.contains("“Trần Thị Thúy”"), "{message}");
 
     let out = dir.parent().expect("parent").join("out");
-    let run = vanban(&[
-        "build",
-        dir.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-    ]);
+    let run = common::build_into(&dir, &out);
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -135,12 +130,7 @@ fn a_name_not_on_the_roster_is_exit_2_naming_the_closest() {
         "{message}"
     );
     let out = dir.parent().expect("parent").join("out");
-    let run = vanban(&[
-        "build",
-        dir.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-    ]);
+    let run = common::build_into(&dir, &out);
     assert_eq!(run.status.code(), Some(2));
     assert!(!out.exists(), "a failed build wrote {out:?}");
     let english = vanban(&["check", dir.to_str().expect("utf-8"), "--lang", "en"]);

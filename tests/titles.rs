@@ -4,9 +4,8 @@
 
 mod common;
 
-use common::{edited, vanban};
+use common::{build_into, edited};
 use std::fs;
-use std::path::Path;
 
 const BUILT_IN: &str = include_str!("../templates/tieu-de.md");
 
@@ -15,15 +14,6 @@ fn with_titles(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
         fs::create_dir_all(dir.join("templates")).expect("mkdir");
         fs::write(dir.join("templates/tieu-de.md"), text).expect("write");
     })
-}
-
-fn build(cycle: &Path, out: &Path) -> std::process::Output {
-    vanban(&[
-        "build",
-        cycle.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-    ])
 }
 
 #[test]
@@ -38,7 +28,7 @@ fn a_cycles_own_titles_retitle_its_documents() {
     );
     let (tmp, cycle) = with_titles(&text);
     let out = tmp.path().join("out");
-    let run = build(&cycle, &out);
+    let run = build_into(&cycle, &out);
     assert!(
         run.status.success(),
         "{}",
@@ -62,7 +52,7 @@ fn a_title_that_is_not_two_lines_is_a_template_error() {
     assert_ne!(text, BUILT_IN);
     let (tmp, cycle) = with_titles(&text);
     let out = tmp.path().join("out");
-    let run = build(&cycle, &out);
+    let run = build_into(&cycle, &out);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("template-error"), "{stderr}");

@@ -24,18 +24,23 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn build(cycle: &Path) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("out");
-    let run = vanban(&[
-        "build",
-        cycle.to_str().expect("utf-8 path"),
-        "-o",
-        out.to_str().expect("utf-8 path"),
-    ]);
+    let run = build_into(cycle, &out);
     assert!(
         run.status.success(),
         "build failed: {}",
         String::from_utf8_lossy(&run.stderr)
     );
     (tmp, out)
+}
+
+/// `vanban build CYCLE -o OUT`, whatever it gives.
+pub fn build_into(cycle: &Path, out: &Path) -> Output {
+    vanban(&[
+        "build",
+        cycle.to_str().expect("utf-8 path"),
+        "-o",
+        out.to_str().expect("utf-8 path"),
+    ])
 }
 
 /// Copies a fixture directory into `dest` (recursively).
